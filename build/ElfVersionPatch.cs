@@ -8,6 +8,7 @@
 //
 // This file is compiled twice: into the MSBuild inline task below (build time) and into the test
 // project with SIEVE_ELF_PATCH_NO_TASK defined (the task types are not available there).
+// MSBuild compiles inline tasks against netstandard2.0: keep to that API surface.
 #nullable enable
 using System;
 using System.Collections.Generic;
@@ -68,7 +69,7 @@ namespace Sieve.Build
             // Write beside and rename so that a crash never leaves a half-written library behind.
             string temp = path + ".sieve-tmp";
             File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
+            File.Replace(temp, path, null);
             return ElfPatchOutcome.Patched;
         }
 
@@ -106,7 +107,21 @@ namespace Sieve.Build
         {
             byte[] needle = Encoding.ASCII.GetBytes(versionName + "\0");
             byte[] hay = File.ReadAllBytes(libraryPath);
-            return hay.AsSpan().IndexOf(needle) >= 0;
+            for (int i = 0; i + needle.Length <= hay.Length; i++)
+            {
+                int k = 0;
+                while (k < needle.Length && hay[i + k] == needle[k])
+                {
+                    k++;
+                }
+
+                if (k == needle.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The libstdc++.so.6 the loader would pick on this machine, or null if none is found.</summary>
@@ -116,7 +131,7 @@ namespace Sieve.Build
             string? ldPath = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
             if (!string.IsNullOrEmpty(ldPath))
             {
-                dirs.AddRange(ldPath.Split(':', StringSplitOptions.RemoveEmptyEntries));
+                dirs.AddRange(ldPath.Split(new[] { ':' }, StringSplitOptions.RemoveEmptyEntries));
             }
 
             dirs.AddRange(new[]
@@ -180,7 +195,7 @@ namespace Sieve.Build
                         long nameOffset = strOffset + ReadU32(b, (int)aux + 8);
                         if (ReadCString(b, nameOffset, path) == versionName)
                         {
-                            result.Add((int)aux + 6);
+                            result.Add((int)aux + 4); // vna_flags follows the 4-byte vna_hash
                         }
 
                         uint next = ReadU32(b, (int)aux + 12);
