@@ -1,0 +1,18 @@
+namespace Sieve.Core.Normalisation;
+
+/// <summary>How features are brought to order-one numbers before the autoencoder sees them.</summary>
+public enum NormalisationKind
+{
+    /// <summary>
+    /// The jet normalisation of the ATLAS autoencoder-compression studies (fixed constants, GeV):
+    /// eta/5, phi/3, (log10 pT - 1.3)/1.2, (log10 E - 1.3)/1.2, log10(m + 1)/1.8 (signed, so m &lt;= 0
+    /// stays invertible). Features with other names get a z-score fitted on the training split.
+    /// </summary>
+    Jet,
+
+    /// <summary>(x - mean) / std per feature, fitted on the training split.</summary>
+    ZScore,
+
+    /// <summary>No change.</summary>
+    None,
+}
