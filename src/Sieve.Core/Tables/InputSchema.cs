@@ -1,0 +1,10 @@
+namespace Sieve.Core.Tables;
+
+/// <summary>
+/// What a model was trained on: the format, the feature columns in order and their energy unit.
+/// Stored in checkpoints and archives so that inputs can be checked against the model.
+/// </summary>
+/// <param name="Format">Input file format.</param>
+/// <param name="FeatureNames">Feature columns, in the model's order.</param>
+/// <param name="EnergyUnit">Unit of energy-like features in the input.</param>
+public sealed record InputSchema(InputFormat Format, IReadOnlyList<string> FeatureNames, EnergyUnit EnergyUnit);

@@ -1,0 +1,62 @@
+namespace Sieve.Models.Training;
+
+/// <summary>
+/// Training settings with documented defaults. Immutable: derived values are computed, never
+/// written back.
+/// </summary>
+public sealed record TrainerOptions
+{
+    /// <summary>Maximum number of passes over the training split. Default 100.</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Rows per optimiser step. Default 256.</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>Initial Adam learning rate. Default 1e-3.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Adam weight decay (L2). Default 0.</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary>Fraction of the training input held out for validation (never trained on). Default 0.2.</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>Stop after this many epochs without a better validation loss; 0 disables. Default 20.</summary>
+    public int EarlyStoppingPatience { get; init; } = 20;
+
+    /// <summary>Learning-rate schedule. Default <see cref="LearningRateSchedule.ReduceOnPlateau"/>.</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.ReduceOnPlateau;
+
+    /// <summary>Epochs without improvement before the plateau schedule halves the rate. Default 5.</summary>
+    public int PlateauPatience { get; init; } = 5;
+
+    /// <summary>Seed for the split, shuffling and initial weights. Default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>"cpu", "cuda", "cuda:N" or "auto" (CUDA when available). Default "auto".</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>Checks the settings and says what is wrong.</summary>
+    public void Validate()
+    {
+        if (Epochs < 1)
+        {
+            throw new ArgumentException($"epochs must be at least 1, got {Epochs}.");
+        }
+
+        if (BatchSize < 1)
+        {
+            throw new ArgumentException($"batch size must be at least 1, got {BatchSize}.");
+        }
+
+        if (!(LearningRate > 0))
+        {
+            throw new ArgumentException($"learning rate must be positive, got {LearningRate}.");
+        }
+
+        if (ValidationFraction is < 0 or >= 1)
+        {
+            throw new ArgumentException($"validation fraction must be in [0, 1), got {ValidationFraction}.");
+        }
+    }
+}
