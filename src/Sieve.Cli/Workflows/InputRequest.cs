@@ -1,0 +1,10 @@
+using Sieve.Core.Tables;
+
+namespace Sieve.Cli.Workflows;
+
+/// <summary>Where to read a feature table from and how.</summary>
+/// <param name="Path">Input file.</param>
+/// <param name="Format">File format; null = detect from the content.</param>
+/// <param name="Columns">Feature columns for CSV tables; null = choose automatically.</param>
+/// <param name="Unit">Energy unit of the file's values; null = GeV for CSV (DarkMachines is always MeV on disk, GeV after reading).</param>
+public sealed record InputRequest(string Path, InputFormat? Format = null, IReadOnlyList<string>? Columns = null, EnergyUnit? Unit = null);

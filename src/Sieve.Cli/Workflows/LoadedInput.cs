@@ -1,0 +1,10 @@
+using Sieve.Core.Tables;
+
+namespace Sieve.Cli.Workflows;
+
+/// <summary>A feature table read from a file, with the format and unit it was read in.</summary>
+/// <param name="Table">Features and side channels.</param>
+/// <param name="Format">The file's format.</param>
+/// <param name="Unit">Energy unit of the table's values.</param>
+/// <param name="FileBytes">Size of the input file.</param>
+public sealed record LoadedInput(FeatureTable Table, InputFormat Format, EnergyUnit Unit, long FileBytes);

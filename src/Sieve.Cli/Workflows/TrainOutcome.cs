@@ -1,0 +1,10 @@
+using Sieve.Models.Checkpoints;
+using Sieve.Models.Training;
+
+namespace Sieve.Cli.Workflows;
+
+/// <summary>What `sieve train` produced.</summary>
+/// <param name="ModelDirectory">The model directory.</param>
+/// <param name="Manifest">Its manifest.</param>
+/// <param name="Result">Training history and best epoch.</param>
+public sealed record TrainOutcome(string ModelDirectory, ModelManifest Manifest, TrainingResult Result);

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Sieve.Core.Normalisation;
+using Sieve.Core.Tables;
+using Sieve.Models.Autoencoders;
+using Sieve.Models.Checkpoints;
+using Sieve.Models.Training;
+
+namespace Sieve.Cli.Workflows;
+
+/// <summary>
+/// train: read -> split (seeded) -> fit the normaliser on the training rows only -> train ->
+/// model directory. history.csv grows every epoch and the checkpoint is rewritten at every new best
+/// epoch, so a run that dies keeps its history and its last best model.
+/// </summary>
+public static class TrainWorkflow
+{
+    /// <summary>History file name inside the model directory.</summary>
+    public const string HistoryFile = "history.csv";
+
+    /// <summary>Runs the training.</summary>
+    public static TrainOutcome Run(TrainRequest request, IProgress<EpochReport>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Training.Validate();
+        LoadedInput input = InputLoader.Load(request.Input);
+        FeatureTable table = input.Table;
+        if (table.RowCount < 2)
+        {
+            throw new InvalidDataException($"{request.Input.Path}: {table.RowCount} rows; training needs at least 2.");
+        }
+
+        DataSplit split = DataSplit.Create(table.RowCount, request.Training.ValidationFraction, request.Training.Seed);
+        FeatureNormaliser normaliser = NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV());
+        float[] all = TableNormalisation.Apply(normaliser, input, request.Input.Path);
+        float[] train = TableNormalisation.Rows(all, table.FeatureCount, split.Train);
+        float[] validation = TableNormalisation.Rows(all, table.FeatureCount, split.Validation);
+
+        DenseAutoencoderOptions shape = request.Architecture is { } a
+            ? new DenseAutoencoderOptions(table.FeatureCount, a.HiddenWidths, request.LatentSize ?? 3, a.Activation)
+            : ModelCatalogue.Create(request.Preset, table.FeatureCount, request.LatentSize);
+
+        Directory.CreateDirectory(request.OutputDirectory);
+        Trainer.Seed(request.Training.Seed);
+        using var model = new DenseAutoencoder(shape);
+        var manifest = new ModelManifest
+        {
+            Tool = ToolInfo.Name,
+            Preset = request.Architecture is null ? request.Preset.ToLowerInvariant() : "custom",
+            Architecture = shape,
+            Normaliser = normaliser,
+            Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit),
+            Training = request.Training,
+            Result = new TrainingSummary(0, 0, double.NaN, split.Train.Length, split.Validation.Length, Path.GetFileName(request.Input.Path)),
+            WeightsSha256 = string.Empty,
+            Synthetic = request.Synthetic,
+        };
+
+        string historyPath = Path.Combine(request.OutputDirectory, HistoryFile);
+        using var history = new StreamWriter(historyPath, append: false);
+        history.WriteLine("epoch,train_loss,validation_loss,learning_rate,seconds,best");
+        history.Flush();
+        int epochsRun = 0;
+        void OnEpoch(EpochReport r)
+        {
+            epochsRun = r.Epoch;
+            history.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Epoch},{r.TrainLoss:R},{r.ValidationLoss:R},{r.LearningRate:R},{r.Seconds:F3},{(r.IsBest ? 1 : 0)}"));
+            history.Flush();
+            if (r.IsBest)
+            {
+                // The current weights are the best so far: keep them on disk now.
+                manifest = ModelCheckpoint.Save(request.OutputDirectory, model, manifest with
+                {
+                    Result = manifest.Result with { BestEpoch = r.Epoch, EpochsRun = r.Epoch, BestValidationLoss = double.IsNaN(r.ValidationLoss) ? r.TrainLoss : r.ValidationLoss },
+                });
+            }
+        }
+
+        TrainingResult result = Trainer.Train(model, train, validation, request.Training, progress, OnEpoch, cancellation);
+        manifest = ModelCheckpoint.Save(request.OutputDirectory, model, manifest with
+        {
+            Result = manifest.Result with { BestEpoch = result.BestEpoch, EpochsRun = epochsRun, BestValidationLoss = result.BestValidationLoss },
+        });
+        return new TrainOutcome(request.OutputDirectory, manifest, result);
+    }
+}
