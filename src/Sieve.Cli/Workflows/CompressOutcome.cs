@@ -1,0 +1,11 @@
+using Sieve.Compression.Archive;
+
+namespace Sieve.Cli.Workflows;
+
+/// <summary>What `sieve compress` wrote.</summary>
+/// <param name="ArchivePath">The archive.</param>
+/// <param name="Rows">Rows compressed.</param>
+/// <param name="InputBytes">Size of the input file.</param>
+/// <param name="Accounting">Bytes per section of the archive.</param>
+/// <param name="ModelBytes">Size of the model directory's manifest and weights (shared, not in the archive).</param>
+public sealed record CompressOutcome(string ArchivePath, int Rows, long InputBytes, ArchiveAccounting Accounting, long ModelBytes);

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sieve.Compression.Archive;
+using Sieve.Core.Serialization;
+using Sieve.Core.Tables;
+using Sieve.Models.Autoencoders;
+using Sieve.Models.Checkpoints;
+
+namespace Sieve.Cli.Workflows;
+
+/// <summary>
+/// compress: read -> normalise with the model's normaliser -> encode -> archive with the latents
+/// (float32), the lossless side channels and the model's identity (hash of its weights).
+/// </summary>
+public static class CompressWorkflow
+{
+    /// <summary>Format option that remembers where the model was, so decompress can find it.</summary>
+    public const string ModelPathOption = "model_path";
+
+    /// <summary>Compresses <paramref name="inputPath"/> into <paramref name="archivePath"/>.</summary>
+    public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, IProgress<long>? rowsDone = null)
+    {
+        (DenseAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
+        using (model)
+        {
+            LoadedInput input = InputLoader.Load(new InputRequest(inputPath, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit));
+            if (input.Format != manifest.Schema.Format)
+            {
+                throw new InvalidDataException($"{inputPath} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");
+            }
+
+            manifest.Normaliser.CheckMatches(input.Table);
+            float[] normalised = TableNormalisation.Apply(manifest.Normaliser, input, inputPath);
+            float[] latents = BatchInference.Encode(model, normalised, rowsDone);
+
+            FeatureTable table = input.Table;
+            var schema = new ArchiveSchema(
+                InputFormat: input.Format.ToString().ToLowerInvariant(),
+                ColumnOrder: table.ColumnOrder,
+                FeatureNames: table.FeatureNames,
+                SideChannelNames: [.. table.SideChannels.Select(c => c.Name)],
+                RowCount: table.RowCount,
+                EnergyUnit: input.Unit.ToString(),
+                Synthetic: manifest.Synthetic,
+                FormatOptions: new Dictionary<string, string> { [ModelPathOption] = Path.GetFullPath(modelDirectory) });
+            var header = new ArchiveHeader(
+                ToolInfo.Name,
+                schema,
+                new ModelIdentity(manifest.Preset, manifest.WeightsSha256, model.InputSize, model.LatentSize),
+                JsonSerializer.SerializeToNode(manifest.Normaliser, SieveJson.Options),
+                new LatentEncoding(LatentDType.Float32, table.RowCount, model.LatentSize));
+            ArchiveWriter.Write(archivePath, new ArchiveContent(header, latents, table.SideChannels));
+            return new CompressOutcome(archivePath, table.RowCount, input.FileBytes, ArchiveInspector.Inspect(archivePath), ModelCheckpoint.SizeOnDisk(modelDirectory, manifest));
+        }
+    }
+}
