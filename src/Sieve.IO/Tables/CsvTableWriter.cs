@@ -1,0 +1,158 @@
+using Sieve.Core.Tables;
+using Sieve.IO.Internal;
+
+namespace Sieve.IO.Tables;
+
+/// <summary>
+/// Writes a <see cref="FeatureTable"/> as a CSV table that <see cref="CsvTableReader"/> reads
+/// back: the header in <see cref="FeatureTable.ColumnOrder"/>, side channels verbatim, features
+/// formatted with a .NET format string, LF line endings.
+/// </summary>
+/// <remarks>
+/// The default format "R" gives the shortest text that parses back to the same double, so a
+/// table read from a file whose numbers are already shortest text is written back byte for byte.
+/// Pass "G9" for values that are float32 at heart (e.g. reconstructions): 9 significant digits
+/// round-trip any float32 and avoid printing the noise of the float -> double conversion.
+/// The exponent marker is written as 'e' (as C, Python and pandas do).
+/// </remarks>
+public static class CsvTableWriter
+{
+    /// <summary>Default feature format: shortest round-trip text of the double.</summary>
+    public const string DefaultFormat = "R";
+
+    /// <summary>
+    /// Writes <paramref name="table"/> to <paramref name="path"/> through a temporary file in the
+    /// same folder that is renamed on success, so a failed write never leaves a complete-looking file.
+    /// </summary>
+    public static void Write(string path, FeatureTable table, string format = DefaultFormat, char delimiter = ',')
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Validate(table, format, delimiter);
+        AtomicFile.WriteText(path, writer => WriteValidated(writer, table, format, delimiter));
+    }
+
+    /// <summary>Writes <paramref name="table"/> to <paramref name="writer"/>; the caller keeps ownership.</summary>
+    public static void Write(TextWriter writer, FeatureTable table, string format = DefaultFormat, char delimiter = ',')
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Validate(table, format, delimiter);
+        WriteValidated(writer, table, format, delimiter);
+    }
+
+    /// <summary>
+    /// Checks everything that would make the output unreadable or not the table's own, before the
+    /// first byte is written: the column order must name each feature and side channel once, and
+    /// side-channel text must not contain the delimiter or a line break (no quoting).
+    /// </summary>
+    private static void Validate(FeatureTable table, string format, char delimiter)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        NumberText.ValidateFormat(format, nameof(format));
+        if (delimiter is '\r' or '\n')
+        {
+            throw new ArgumentException("The delimiter cannot be a line break.", nameof(delimiter));
+        }
+
+        var expected = new HashSet<string>(table.FeatureNames, StringComparer.Ordinal);
+        foreach (SideChannel channel in table.SideChannels)
+        {
+            expected.Add(channel.Name);
+            foreach (string cell in channel.Values)
+            {
+                if (cell.Contains(delimiter, StringComparison.Ordinal) || cell.AsSpan().IndexOfAny('\r', '\n') >= 0)
+                {
+                    throw new ArgumentException($"Side channel '{channel.Name}' holds '{cell}', which contains the delimiter or a line break; CSV tables are written without quoting.", nameof(table));
+                }
+            }
+        }
+
+        if (expected.Count != table.FeatureCount + table.SideChannels.Count
+            || table.ColumnOrder.Count != expected.Count
+            || !table.ColumnOrder.All(expected.Contains)
+            || table.ColumnOrder.Distinct(StringComparer.Ordinal).Count() != expected.Count)
+        {
+            throw new ArgumentException(
+                $"ColumnOrder ({string.Join(", ", table.ColumnOrder)}) must name every feature and side channel exactly once.", nameof(table));
+        }
+
+        foreach (string name in table.ColumnOrder)
+        {
+            if (name.Contains(delimiter, StringComparison.Ordinal) || name.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                throw new ArgumentException($"Column name '{name}' contains the delimiter or a line break.", nameof(table));
+            }
+        }
+    }
+
+    private static void WriteValidated(TextWriter writer, FeatureTable table, string format, char delimiter)
+    {
+        // Each output column is either a feature index (>= 0) or a side channel (~index, < 0).
+        var sources = new int[table.ColumnOrder.Count];
+        for (int c = 0; c < sources.Length; c++)
+        {
+            string name = table.ColumnOrder[c];
+            int feature = IndexOfOrdinal(table.FeatureNames, name);
+            sources[c] = feature >= 0 ? feature : ~IndexOfSideChannel(table.SideChannels, name);
+        }
+
+        writer.Write(string.Join(delimiter, table.ColumnOrder));
+        writer.Write('\n');
+        int featureCount = table.FeatureCount;
+        double[] values = table.Values;
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            for (int c = 0; c < sources.Length; c++)
+            {
+                if (c > 0)
+                {
+                    writer.Write(delimiter);
+                }
+
+                int source = sources[c];
+                if (source >= 0)
+                {
+                    double value = values[((long)r * featureCount) + source];
+                    if (!double.IsFinite(value))
+                    {
+                        // The reader rejects these; better to fail now than write an unreadable file.
+                        throw new ArgumentException($"Feature '{table.FeatureNames[source]}' is {value} in row {r}; only finite values can be written.", nameof(table));
+                    }
+
+                    NumberText.Write(writer, value, format);
+                }
+                else
+                {
+                    writer.Write(table.SideChannels[~source].Values[r]);
+                }
+            }
+
+            writer.Write('\n');
+        }
+    }
+
+    private static int IndexOfOrdinal(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int IndexOfSideChannel(IReadOnlyList<SideChannel> channels, string name)
+    {
+        for (int i = 0; i < channels.Count; i++)
+        {
+            if (string.Equals(channels[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
