@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Sieve.Cli.Terminal;
+using Sieve.Cli.Workflows;
+using Spectre.Console;
+
+namespace Sieve.Cli.Commands;
+
+/// <summary>`sieve compress`: encode a file with a trained model into a .sieve archive.</summary>
+internal static class CompressCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var model = new Option<string>("--model", "-m") { Description = "Model directory written by `sieve train`.", Required = true };
+        var input = new Option<string>("--input", "-i") { Description = "File to compress, in the format the model was trained on.", Required = true };
+        var format = CommonOptions.Format();
+        var output = new Option<string>("--out", "-o") { Description = "Archive to write (.sieve). Written to a temporary file and renamed, never half-written.", Required = true };
+        var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
+                                              "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
+        {
+            model, input, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            CompressOutcome outcome = CompressWorkflow.Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format));
+            Summaries.Compress(console, outcome);
+            return 0;
+        });
+        return command;
+    }
+}

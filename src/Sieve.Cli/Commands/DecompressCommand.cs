@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Sieve.Cli.Workflows;
+using Spectre.Console;
+
+namespace Sieve.Cli.Commands;
+
+/// <summary>`sieve decompress`: decode a .sieve archive back into the input's format.</summary>
+internal static class DecompressCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var input = new Option<string>("--input", "-i") { Description = "Archive (.sieve) to decompress. Its checksum is verified before anything is decoded.", Required = true };
+        var model = new Option<string?>("--model", "-m") { Description = "Model directory. Default: the directory recorded at compression time (its hash must match)." };
+        var output = new Option<string>("--out", "-o") { Description = "File to write, in the same format as the compressed input.", Required = true };
+        var command = new Command("decompress", "Decompress a .sieve archive into the original format (CSV table or DarkMachines). " +
+                                                "Deterministic: the same archive and model always give the same bytes.")
+        {
+            input, model, output,
+        };
+        command.SetAction(parse =>
+        {
+            string outPath = parse.GetValue(output)!;
+            int rows = DecompressWorkflow.Run(parse.GetValue(input)!, parse.GetValue(model), outPath);
+            console.MarkupLine($"[green]decompressed[/] {rows} rows into [bold]{Markup.Escape(outPath)}[/]");
+            return 0;
+        });
+        return command;
+    }
+}

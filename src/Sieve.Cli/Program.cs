@@ -1,0 +1,4 @@
+using Sieve.Cli.Commands;
+using Spectre.Console;
+
+return SieveApp.Run(args, AnsiConsole.Console);

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Sieve.Cli.Workflows;
+using Sieve.Compression.Archive;
+using Sieve.Core.Metrics;
+using Spectre.Console;
+
+namespace Sieve.Cli.Terminal;
+
+/// <summary>Human-readable summaries of what each verb did. JSON files carry the same numbers.</summary>
+internal static class Summaries
+{
+    public static void Train(IAnsiConsole console, TrainOutcome outcome)
+    {
+        var m = outcome.Manifest;
+        console.MarkupLine(Inv($"[green]trained[/] {Markup.Escape(m.Architecture.Describe())} on {m.Result.TrainRows} rows ({m.Result.ValidationRows} held out); " +
+            $"best epoch {m.Result.BestEpoch} of {m.Result.EpochsRun}, validation MSE {m.Result.BestValidationLoss:E3} (normalised units)"));
+        console.MarkupLine($"model written to [bold]{Markup.Escape(outcome.ModelDirectory)}[/] (model.json, weights.bin, history.csv)");
+    }
+
+    public static void Compress(IAnsiConsole console, CompressOutcome outcome)
+    {
+        ArchiveAccounting a = outcome.Accounting;
+        console.MarkupLine(Inv($"[green]compressed[/] {outcome.Rows} rows into [bold]{Markup.Escape(outcome.ArchivePath)}[/]: {a.FileBytes} bytes, " +
+            $"{(double)a.FileBytes / outcome.Rows:F3} bytes/row, ratio {(double)outcome.InputBytes / a.FileBytes:F2} against the input file ({outcome.InputBytes} bytes)"));
+        console.MarkupLine(Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash"));
+        Accounting(console, a);
+    }
+
+    public static void Accounting(IAnsiConsole console, ArchiveAccounting a)
+    {
+        var table = new Table().AddColumns("section", "codec", "stored bytes", "raw bytes");
+        table.AddRow("preamble (magic, version, flags)", "-", Num(a.PreambleBytes), "-");
+        table.AddRow("header (JSON)", "-", Num(a.HeaderBytes), "-");
+        foreach (ArchiveBlockAccount b in a.Blocks)
+        {
+            table.AddRow(Markup.Escape($"{b.Kind}: {b.Name}"), b.Codec.ToString(), Num(b.StoredBytes), Num(b.RawBytes));
+        }
+
+        table.AddRow("block framing", "-", Num(a.FramingBytes), "-");
+        table.AddRow("trailer (SHA-256, end marker)", "-", Num(a.TrailerBytes), "-");
+        table.AddRow("[bold]total[/]", string.Empty, $"[bold]{Num(a.TotalBytes)}[/]", string.Empty);
+        console.Write(table);
+        console.MarkupLine($"checksum: {(a.Checksum == ChecksumStatus.Valid ? "[green]valid[/]" : $"[red]{a.Checksum}[/]")}");
+    }
+
+    public static void Fidelity(IAnsiConsole console, FidelityReport report, string directory)
+    {
+        var table = new Table().AddColumns("variable", "residual mean", "residual RMS", "IQR/1.349", "relative RMS", "relative IQR/1.349", "selection");
+        foreach (VariableFidelity v in report.Variables)
+        {
+            table.AddRow(
+                Markup.Escape(v.Name),
+                G(v.Residual.Mean), G(v.Residual.Rms), G(v.Residual.IqrWidth),
+                v.RelativeResidual is { } r ? Pct(r.Rms) : "-",
+                v.RelativeResidual is { } q ? Pct(q.IqrWidth) : "-",
+                Markup.Escape(v.RelativeSelection ?? string.Empty));
+        }
+
+        console.Write(table);
+        if (report.Compression is { } c)
+        {
+            console.MarkupLine(Inv($"archive: {c.ArchiveBytes} bytes, [bold]{c.BytesPerRow:F3} bytes/row[/], compression ratio {c.CompressionRatio:F2} against the original file"));
+        }
+
+        if (report.Synthetic)
+        {
+            console.MarkupLine("[yellow]synthetic data[/]: the built-in demo sample, not physics data");
+        }
+
+        console.MarkupLine($"report: [bold]{Markup.Escape(Path.Combine(directory, "report.json"))}[/] and one residual histogram per variable");
+    }
+
+    private static string Num(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static string Pct(double v) => (v * 100).ToString("F3", CultureInfo.InvariantCulture) + " %";
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
