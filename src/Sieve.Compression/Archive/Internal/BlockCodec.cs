@@ -51,7 +51,7 @@ internal static class BlockCodec
         {
             using var input = new MemoryStream(stored, writable: false);
             using var zstd = new DecompressionStream(input);
-            using var output = new MemoryStream(Math.Min(rawLength, stored.Length * 4 + 1024));
+            using var output = new MemoryStream((int)Math.Min(rawLength, (stored.LongLength * 4) + 1024));
             byte[] chunk = new byte[81920];
             int read;
             while ((read = zstd.Read(chunk, 0, chunk.Length)) > 0)
