@@ -1,0 +1,31 @@
+namespace Sieve.Compression.Archive;
+
+/// <summary>
+/// Where the bytes of an archive go. <see cref="TotalBytes"/> equals <see cref="FileBytes"/> for
+/// every archive the inspector accepts.
+/// </summary>
+/// <param name="FileBytes">Size of the file.</param>
+/// <param name="PreambleBytes">Magic + version + flags (12).</param>
+/// <param name="HeaderBytes">The header JSON (its u32 length prefix counts as framing).</param>
+/// <param name="Blocks">Each block's payload, in file order: latents, then side channels.</param>
+/// <param name="FramingBytes">Header length prefix, block count and every block's 18-byte framing.</param>
+/// <param name="TrailerBytes">SHA-256 digest + end marker (40).</param>
+/// <param name="Checksum">Whether the trailer's digest matches the file.</param>
+public sealed record ArchiveAccounting(
+    long FileBytes,
+    int PreambleBytes,
+    int HeaderBytes,
+    IReadOnlyList<ArchiveBlockAccount> Blocks,
+    int FramingBytes,
+    int TrailerBytes,
+    ChecksumStatus Checksum)
+{
+    /// <summary>Stored bytes of the latent block.</summary>
+    public long LatentBytes => Blocks.Where(b => b.Kind == ArchiveBlockKind.Latents).Sum(b => b.StoredBytes);
+
+    /// <summary>Stored bytes of all side channel blocks.</summary>
+    public long SideChannelBytes => Blocks.Where(b => b.Kind == ArchiveBlockKind.SideChannel).Sum(b => b.StoredBytes);
+
+    /// <summary>Sum of every part; equals <see cref="FileBytes"/>.</summary>
+    public long TotalBytes => PreambleBytes + HeaderBytes + Blocks.Sum(b => b.StoredBytes) + FramingBytes + TrailerBytes;
+}

@@ -1,0 +1,11 @@
+namespace Sieve.Compression.Archive;
+
+/// <summary>What a block of an archive holds (the u8 in its framing).</summary>
+public enum ArchiveBlockKind : byte
+{
+    /// <summary>Latents: float32 little-endian, row-major (rows, dims).</summary>
+    Latents = 1,
+
+    /// <summary>One side channel: each row's value as a LEB128 byte length + UTF-8 bytes.</summary>
+    SideChannel = 2,
+}

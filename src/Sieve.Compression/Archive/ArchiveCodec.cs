@@ -1,0 +1,11 @@
+namespace Sieve.Compression.Archive;
+
+/// <summary>How a block's payload is stored (the u8 in its framing).</summary>
+public enum ArchiveCodec : byte
+{
+    /// <summary>Stored as is: stored length equals raw length.</summary>
+    Raw = 0,
+
+    /// <summary>One zstd frame that decompresses to exactly the raw length.</summary>
+    Zstd = 1,
+}

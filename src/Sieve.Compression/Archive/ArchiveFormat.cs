@@ -1,0 +1,46 @@
+namespace Sieve.Compression.Archive;
+
+/// <summary>
+/// Constants of the <c>.sieve</c> archive format; docs/archive-format.md is the byte-level spec.
+/// </summary>
+public static class ArchiveFormat
+{
+    /// <summary>The format version this library writes.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Conventional file extension, with the dot.</summary>
+    public const string FileExtension = ".sieve";
+
+    /// <summary>Bytes of magic + u16 version + u16 flags at the start of every archive.</summary>
+    public const int PreambleSize = 12;
+
+    /// <summary>Bytes of framing before each block's payload: u8 kind, u8 codec, u64 stored, u64 raw.</summary>
+    public const int BlockFrameSize = 18;
+
+    /// <summary>Bytes of the SHA-256 digest in the trailer.</summary>
+    public const int ChecksumSize = 32;
+
+    /// <summary>Bytes of the trailer: SHA-256 digest + end marker.</summary>
+    public const int TrailerSize = ChecksumSize + 8;
+
+    /// <summary>
+    /// Smallest possible file: preamble, u32 header length, u32 block count, trailer
+    /// (a real archive is larger: its header and latent block are never empty).
+    /// </summary>
+    public const int MinimumSize = PreambleSize + 4 + 4 + TrailerSize;
+
+    /// <summary>zstd level used for side channels (deterministic for a given zstd implementation).</summary>
+    public const int SideChannelZstdLevel = 19;
+
+    /// <summary>Versions this library reads.</summary>
+    public static IReadOnlyList<int> SupportedVersions { get; } = [1];
+
+    /// <summary>
+    /// First 8 bytes, PNG-style: 0x89 (high bit: catches 7-bit transports), "SIV", CR LF (catches
+    /// CRLF -> LF), 0x1A (stops DOS <c>type</c>), LF (catches LF -> CRLF).
+    /// </summary>
+    public static ReadOnlySpan<byte> Magic => [0x89, (byte)'S', (byte)'I', (byte)'V', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Last 8 bytes: ASCII "SIEVEEND"; missing means truncated (or damaged at the end).</summary>
+    public static ReadOnlySpan<byte> EndMarker => "SIEVEEND"u8;
+}

@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+using Sieve.Compression.Archive.Internal;
+using Sieve.Core.Tables;
+
+namespace Sieve.Compression.Archive;
+
+/// <summary>
+/// Reads <c>.sieve</c> archives. The length, end marker and SHA-256 checksum are verified before
+/// anything else is interpreted; then every length is checked against the bytes really present.
+/// </summary>
+public static class ArchiveReader
+{
+    /// <summary>Reads the archive at <paramref name="path"/> (the whole file is loaded into memory).</summary>
+    /// <exception cref="ArchiveCorruptException">Truncated, or the checksum does not match.</exception>
+    /// <exception cref="ArchiveFormatException">Intact but not readable: unsupported version, malformed header or blocks.</exception>
+    public static ArchiveContent Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return FromBytes(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads an archive from memory; <paramref name="displayName"/> names it in error messages.</summary>
+    /// <exception cref="ArchiveCorruptException">Truncated, or the checksum does not match.</exception>
+    /// <exception cref="ArchiveFormatException">Intact but not readable: unsupported version, malformed header or blocks.</exception>
+    public static ArchiveContent FromBytes(byte[] bytes, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(displayName);
+        ArchiveIntegrity.EnsureValid(bytes, displayName);
+        ArchiveLayout layout = ArchiveLayoutParser.Parse(bytes, displayName);
+
+        float[] latents = DecodeLatents(bytes, layout, displayName);
+        var channels = new List<SideChannel>(layout.Blocks.Count - 1);
+        foreach (BlockLocation block in layout.Blocks.Skip(1))
+        {
+            byte[] raw = BlockCodec.Decode(bytes.AsSpan(block.Offset, block.StoredLength), block.Codec, block.RawLength, displayName, block.Field);
+            channels.Add(new SideChannel(block.Name, SideChannelCodec.Decode(raw, layout.Header.Latent.Rows, displayName, block.Name)));
+        }
+
+        return new ArchiveContent(layout.Header, latents, channels);
+    }
+
+    private static float[] DecodeLatents(byte[] bytes, ArchiveLayout layout, string file)
+    {
+        BlockLocation block = layout.Blocks[0];
+        byte[] raw = BlockCodec.Decode(bytes.AsSpan(block.Offset, block.StoredLength), block.Codec, block.RawLength, file, block.Field);
+        int dims = layout.Header.Latent.Dims;
+        var latents = new float[raw.Length / sizeof(float)];
+        for (int i = 0; i < latents.Length; i++)
+        {
+            float value = BinaryPrimitives.ReadSingleLittleEndian(raw.AsSpan(i * sizeof(float)));
+            if (!float.IsFinite(value))
+            {
+                throw ArchiveThrow.Format(file, $"latent block, row {i / dims}, dim {i % dims}", $"holds {value}", "finite float32 values only");
+            }
+
+            latents[i] = value;
+        }
+
+        return latents;
+    }
+}

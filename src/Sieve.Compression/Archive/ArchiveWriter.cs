@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using Sieve.Compression.Archive.Internal;
+using Sieve.Core.Tables;
+
+namespace Sieve.Compression.Archive;
+
+/// <summary>Writes <c>.sieve</c> archives (format version 1, docs/archive-format.md).</summary>
+public static class ArchiveWriter
+{
+    /// <summary>
+    /// Writes the archive to <paramref name="path"/> atomically: the bytes go to a temporary file in
+    /// the same folder, flushed to disk, then renamed over the final name, so a reader never sees a
+    /// half-written archive under that name.
+    /// </summary>
+    /// <exception cref="ArgumentException">The content is inconsistent (see <see cref="ToBytes"/>).</exception>
+    public static void Write(string path, ArchiveContent content)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        byte[] bytes = ToBytes(content);
+        string fullPath = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>The archive's bytes; equal content always gives equal bytes.</summary>
+    /// <exception cref="ArgumentException">
+    /// The header breaks a rule (version, shapes, names, model hash), latents are not rows x dims
+    /// or not finite, or side channels do not match the header's names or row count.
+    /// </exception>
+    public static byte[] ToBytes(ArchiveContent content)
+    {
+        ArchiveContentValidator.Validate(content);
+        ArchiveHeader header = content.Header;
+        byte[] headerJson = HeaderJsonWriter.Write(header);
+
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(ArchiveFormat.Magic);
+            writer.Write((ushort)ArchiveFormat.CurrentVersion);
+            writer.Write((ushort)0);
+            writer.Write((uint)headerJson.Length);
+            writer.Write(headerJson);
+            writer.Write((uint)(1 + content.SideChannels.Count));
+
+            byte[] latents = LatentBytes(content.Latents);
+            WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Raw, latents, latents.LongLength);
+            foreach (SideChannel channel in content.SideChannels)
+            {
+                byte[] raw = SideChannelCodec.Encode(channel);
+                (ArchiveCodec codec, byte[] stored) = BlockCodec.Compress(raw);
+                WriteBlock(writer, ArchiveBlockKind.SideChannel, codec, stored, raw.LongLength);
+            }
+        }
+
+        stream.Write(ArchiveIntegrity.DigestOfCovered(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        stream.Write(ArchiveFormat.EndMarker);
+        return stream.ToArray();
+    }
+
+    private static void WriteBlock(BinaryWriter writer, ArchiveBlockKind kind, ArchiveCodec codec, byte[] stored, long rawLength)
+    {
+        writer.Write((byte)kind);
+        writer.Write((byte)codec);
+        writer.Write((ulong)stored.LongLength);
+        writer.Write((ulong)rawLength);
+        writer.Write(stored);
+    }
+
+    private static byte[] LatentBytes(float[] latents)
+    {
+        byte[] bytes = new byte[latents.LongLength * sizeof(float)];
+        for (int i = 0; i < latents.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), latents[i]);
+        }
+
+        return bytes;
+    }
+}

@@ -1,0 +1,69 @@
+using Sieve.Core.Tables;
+
+namespace Sieve.Compression.Archive.Internal;
+
+/// <summary>Checks content before writing; every problem is an ArgumentException saying what and where.</summary>
+internal static class ArchiveContentValidator
+{
+    public static void Validate(ArchiveContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Header is null || content.Latents is null || content.SideChannels is null)
+        {
+            throw ArchiveThrow.Content("Header, Latents and SideChannels must all be set.");
+        }
+
+        ArchiveHeader header = content.Header;
+        if (HeaderRules.FirstProblem(header) is { } problem)
+        {
+            throw ArchiveThrow.Content($"{problem.Field} {problem.Problem}; expected {problem.Expected}.");
+        }
+
+        int rows = header.Latent.Rows;
+        int dims = header.Latent.Dims;
+        if (content.Latents.LongLength != (long)rows * dims)
+        {
+            throw ArchiveThrow.Content($"Latents has {content.Latents.Length} values; expected rows {rows} x dims {dims} = {(long)rows * dims}.");
+        }
+
+        for (int i = 0; i < content.Latents.Length; i++)
+        {
+            if (!float.IsFinite(content.Latents[i]))
+            {
+                throw ArchiveThrow.Content($"latent at row {i / dims}, dim {i % dims} is {content.Latents[i]}; expected a finite number.");
+            }
+        }
+
+        ValidateSideChannels(content.SideChannels, header.Schema.SideChannelNames, rows);
+    }
+
+    private static void ValidateSideChannels(IReadOnlyList<SideChannel> channels, IReadOnlyList<string> names, int rows)
+    {
+        if (channels.Count != names.Count)
+        {
+            throw ArchiveThrow.Content($"{channels.Count} side channels given but header.schema.side_channel_names lists {names.Count}.");
+        }
+
+        for (int c = 0; c < channels.Count; c++)
+        {
+            SideChannel channel = channels[c] ?? throw ArchiveThrow.Content($"side channel {c} is null.");
+            if (channel.Name != names[c])
+            {
+                throw ArchiveThrow.Content($"side channel {c} is named '{channel.Name}' but header.schema.side_channel_names[{c}] is '{names[c]}'; the order must match.");
+            }
+
+            if (channel.Values is null || channel.Values.Count != rows)
+            {
+                throw ArchiveThrow.Content($"side channel '{channel.Name}' has {channel.Values?.Count ?? 0} rows; expected {rows} (header.latent.rows).");
+            }
+
+            for (int row = 0; row < rows; row++)
+            {
+                if (channel.Values[row] is null)
+                {
+                    throw ArchiveThrow.Content($"side channel '{channel.Name}' row {row} is null; expected a string (empty is fine).");
+                }
+            }
+        }
+    }
+}

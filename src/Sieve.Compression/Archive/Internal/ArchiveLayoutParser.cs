@@ -1,0 +1,103 @@
+namespace Sieve.Compression.Archive.Internal;
+
+/// <summary>
+/// Parses magic, version, flags, header and block framing, checking every length against the
+/// bytes that are really there. Payloads are located, not decoded.
+/// </summary>
+internal static class ArchiveLayoutParser
+{
+    public static ArchiveLayout Parse(byte[] bytes, string file)
+    {
+        var cursor = new ByteCursor(bytes, 0, bytes.Length - ArchiveFormat.TrailerSize, file);
+        ReadOnlySpan<byte> magic = cursor.Take((ulong)ArchiveFormat.Magic.Length, "magic");
+        if (!magic.SequenceEqual(ArchiveFormat.Magic))
+        {
+            throw ArchiveThrow.Format(file, "magic at byte 0", $"is {Convert.ToHexString(magic)}; this is not a .sieve archive",
+                Convert.ToHexString(ArchiveFormat.Magic));
+        }
+
+        int version = cursor.ReadUInt16("format version");
+        if (!ArchiveFormat.SupportedVersions.Contains(version))
+        {
+            throw ArchiveThrow.Format(file, "format version at byte 8",
+                $"is {version}, which this reader does not support (it reads version {string.Join(", ", ArchiveFormat.SupportedVersions)})",
+                version > ArchiveFormat.CurrentVersion ? "a newer sieve that reads this version" : "a supported version");
+        }
+
+        ushort flags = cursor.ReadUInt16("flags");
+        if (flags != 0)
+        {
+            throw ArchiveThrow.Format(file, "flags at byte 10", $"are 0x{flags:X4}", $"0x0000 in format version {version}");
+        }
+
+        uint headerLength = cursor.ReadUInt32("header length");
+        int headerOffset = cursor.Position;
+        cursor.Take(headerLength, "header");
+        ArchiveHeader header = new HeaderJsonReader(file).Read(bytes.AsMemory(headerOffset, (int)headerLength));
+        if (header.FormatVersion != version)
+        {
+            throw ArchiveThrow.Format(file, "header.format_version", $"is {header.FormatVersion} but the file's version field is {version}", "equal versions");
+        }
+
+        if (HeaderRules.FirstProblem(header) is { } problem)
+        {
+            throw ArchiveThrow.Format(file, problem.Field, problem.Problem, problem.Expected);
+        }
+
+        return new ArchiveLayout(header, (int)headerLength, ReadBlocks(cursor, header, file));
+    }
+
+    private static List<BlockLocation> ReadBlocks(ByteCursor cursor, ArchiveHeader header, string file)
+    {
+        IReadOnlyList<string> names = header.Schema.SideChannelNames;
+        uint count = cursor.ReadUInt32("block count");
+        if (count != 1 + (long)names.Count)
+        {
+            throw ArchiveThrow.Format(file, "block count", $"is {count}",
+                $"{1 + names.Count}: one latent block and one block per header.schema.side_channel_names entry");
+        }
+
+        var blocks = new List<BlockLocation>(names.Count + 1);
+        for (int i = 0; i < count; i++)
+        {
+            var expectedKind = i == 0 ? ArchiveBlockKind.Latents : ArchiveBlockKind.SideChannel;
+            string name = i == 0 ? "latents" : names[i - 1];
+            string field = $"block {i} ({(i == 0 ? "latents" : $"side channel '{name}'")})";
+            byte kind = cursor.ReadByte(field + " kind");
+            if (kind != (byte)expectedKind)
+            {
+                throw ArchiveThrow.Format(file, field, $"has kind {kind}", $"kind {(byte)expectedKind} ({expectedKind})");
+            }
+
+            byte codec = cursor.ReadByte(field + " codec");
+            if (!Enum.IsDefined((ArchiveCodec)codec))
+            {
+                throw ArchiveThrow.Format(file, field, $"has unknown codec {codec}", "0 (raw) or 1 (zstd)");
+            }
+
+            ulong stored = cursor.ReadUInt64(field + " stored length");
+            ulong raw = cursor.ReadUInt64(field + " raw length");
+            if (raw > long.MaxValue)
+            {
+                throw ArchiveThrow.Format(file, field, $"declares raw length {raw}", $"at most {long.MaxValue}");
+            }
+
+            if (i == 0 && raw != (ulong)header.Latent.Rows * (ulong)header.Latent.Dims * sizeof(float))
+            {
+                throw ArchiveThrow.Format(file, field, $"declares raw length {raw}",
+                    $"{(long)header.Latent.Rows * header.Latent.Dims * sizeof(float)} = rows {header.Latent.Rows} x dims {header.Latent.Dims} x 4 bytes");
+            }
+
+            int offset = cursor.Position;
+            cursor.Take(stored, field + " payload");
+            blocks.Add(new BlockLocation(expectedKind, name, field, (ArchiveCodec)codec, offset, (int)stored, (long)raw));
+        }
+
+        if (cursor.Remaining != 0)
+        {
+            throw ArchiveThrow.Format(file, $"byte {cursor.Position}", $"{cursor.Remaining} unexplained bytes follow the last block", "the trailer right after the last block");
+        }
+
+        return blocks;
+    }
+}

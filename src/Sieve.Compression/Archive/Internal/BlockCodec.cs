@@ -1,0 +1,80 @@
+using ZstdSharp;
+using ZstdSharp.Unsafe;
+
+namespace Sieve.Compression.Archive.Internal;
+
+/// <summary>Encodes and decodes block payloads (raw or zstd), never trusting a declared length.</summary>
+internal static class BlockCodec
+{
+    /// <summary>zstd at the side-channel level; raw when zstd would not make it smaller.</summary>
+    public static (ArchiveCodec Codec, byte[] Stored) Compress(byte[] raw)
+    {
+        using var compressor = new Compressor(ArchiveFormat.SideChannelZstdLevel);
+        compressor.SetParameter(ZSTD_cParameter.ZSTD_c_contentSizeFlag, 1);
+        compressor.SetParameter(ZSTD_cParameter.ZSTD_c_checksumFlag, 0);
+        byte[] zstd = compressor.Wrap(raw).ToArray();
+        return zstd.Length < raw.Length ? (ArchiveCodec.Zstd, zstd) : (ArchiveCodec.Raw, raw);
+    }
+
+    /// <summary>
+    /// Decodes a payload to exactly <paramref name="rawLength"/> bytes. zstd output is produced in
+    /// chunks and refused as soon as it exceeds the declared length, so a lying length or a
+    /// decompression bomb cannot exhaust memory.
+    /// </summary>
+    public static byte[] Decode(ReadOnlySpan<byte> stored, ArchiveCodec codec, long rawLength, string file, string field)
+    {
+        if (rawLength > Array.MaxLength)
+        {
+            throw ArchiveThrow.Format(file, field, $"raw length {rawLength} is larger than this reader can hold", $"at most {Array.MaxLength}");
+        }
+
+        switch (codec)
+        {
+            case ArchiveCodec.Raw:
+                if (stored.Length != rawLength)
+                {
+                    throw ArchiveThrow.Format(file, field,
+                        $"raw (uncompressed) block has stored length {stored.Length} but raw length {rawLength}", "equal lengths for codec 0 (raw)");
+                }
+
+                return stored.ToArray();
+            case ArchiveCodec.Zstd:
+                return DecompressZstd(stored.ToArray(), (int)rawLength, file, field);
+            default:
+                throw ArchiveThrow.Format(file, field, $"unknown codec {(byte)codec}", "0 (raw) or 1 (zstd)");
+        }
+    }
+
+    private static byte[] DecompressZstd(byte[] stored, int rawLength, string file, string field)
+    {
+        try
+        {
+            using var input = new MemoryStream(stored, writable: false);
+            using var zstd = new DecompressionStream(input);
+            using var output = new MemoryStream((int)Math.Min(rawLength, (stored.LongLength * 4) + 1024));
+            byte[] chunk = new byte[81920];
+            int read;
+            while ((read = zstd.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (output.Length + read > rawLength)
+                {
+                    throw ArchiveThrow.Format(file, field, $"zstd payload decompresses to more than the declared raw length {rawLength}");
+                }
+
+                output.Write(chunk, 0, read);
+            }
+
+            if (output.Length != rawLength)
+            {
+                throw ArchiveThrow.Format(file, field,
+                    $"zstd payload decompresses to {output.Length} bytes but the framing declares {rawLength}");
+            }
+
+            return output.ToArray();
+        }
+        catch (Exception e) when (e is ZstdException or InvalidDataException or IOException)
+        {
+            throw ArchiveThrow.Format(file, field, $"zstd payload cannot be decompressed: {e.Message}", inner: e);
+        }
+    }
+}

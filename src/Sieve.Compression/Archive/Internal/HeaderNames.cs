@@ -1,0 +1,13 @@
+namespace Sieve.Compression.Archive.Internal;
+
+/// <summary>Text forms of enums in the header.</summary>
+internal static class HeaderNames
+{
+    public const string Float32 = "float32";
+
+    public static string DType(LatentDType dtype) => dtype switch
+    {
+        LatentDType.Float32 => Float32,
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Unknown latent dtype."),
+    };
+}

@@ -1,0 +1,137 @@
+namespace Sieve.Compression.Archive.Internal;
+
+/// <summary>
+/// Consistency rules of a header, shared by the writer (which throws ArgumentException) and the
+/// reader (which throws ArchiveFormatException).
+/// </summary>
+internal static class HeaderRules
+{
+    public static HeaderProblem? FirstProblem(ArchiveHeader header)
+    {
+        if (header.FormatVersion != ArchiveFormat.CurrentVersion)
+        {
+            return new("header.format_version", $"is {header.FormatVersion}", $"{ArchiveFormat.CurrentVersion}");
+        }
+
+        if (header.Tool is null)
+        {
+            return new("header.tool", "is null", "a string such as \"sieve 0.1.0\"");
+        }
+
+        return header.Schema is null ? new("header.schema", "is null", "a schema")
+            : header.Model is null ? new("header.model", "is null", "a model identity")
+            : header.Latent is null ? new("header.latent", "is null", "a latent encoding")
+            : SchemaProblem(header.Schema) ?? ModelProblem(header.Model) ?? LatentProblem(header);
+    }
+
+    private static HeaderProblem? SchemaProblem(ArchiveSchema schema)
+    {
+        const string at = "header.schema";
+        if (string.IsNullOrEmpty(schema.InputFormat))
+        {
+            return new($"{at}.input_format", "is empty", "the source format, e.g. \"csv\"");
+        }
+
+        if (string.IsNullOrEmpty(schema.EnergyUnit))
+        {
+            return new($"{at}.energy_unit", "is empty", "a unit such as \"GeV\" or \"MeV\"");
+        }
+
+        HeaderProblem? lists = ListProblem(schema.ColumnOrder, $"{at}.column_order")
+            ?? ListProblem(schema.FeatureNames, $"{at}.feature_names")
+            ?? ListProblem(schema.SideChannelNames, $"{at}.side_channel_names");
+        if (lists is not null)
+        {
+            return lists;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in schema.SideChannelNames)
+        {
+            if (!seen.Add(name))
+            {
+                return new($"{at}.side_channel_names", $"names \"{name}\" twice", "unique side channel names");
+            }
+        }
+
+        if (schema.RowCount < 0)
+        {
+            return new($"{at}.row_count", $"is {schema.RowCount}", "0 or more");
+        }
+
+        if (schema.FormatOptions is null)
+        {
+            return new($"{at}.format_options", "is null", "a (possibly empty) map of strings");
+        }
+
+        foreach (KeyValuePair<string, string> option in schema.FormatOptions)
+        {
+            if (option.Key is null || option.Value is null)
+            {
+                return new($"{at}.format_options", "holds a null key or value", "strings only");
+            }
+        }
+
+        return null;
+    }
+
+    private static HeaderProblem? ListProblem(IReadOnlyList<string> list, string at)
+    {
+        if (list is null)
+        {
+            return new(at, "is null", "a (possibly empty) list of strings");
+        }
+
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                return new($"{at}[{i}]", "is null", "a string");
+            }
+        }
+
+        return null;
+    }
+
+    private static HeaderProblem? ModelProblem(ModelIdentity model)
+    {
+        const string at = "header.model";
+        if (string.IsNullOrEmpty(model.Name))
+        {
+            return new($"{at}.name", "is empty", "the model's catalogue name");
+        }
+
+        if (model.Sha256 is null || model.Sha256.Length != 64 || !model.Sha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+        {
+            return new($"{at}.sha256", $"is \"{model.Sha256}\"", "64 lowercase hex digits (SHA-256 of the checkpoint)");
+        }
+
+        return model.InputSize < 1 ? new($"{at}.input_size", $"is {model.InputSize}", "1 or more")
+            : model.LatentSize < 1 ? new($"{at}.latent_size", $"is {model.LatentSize}", "1 or more")
+            : null;
+    }
+
+    private static HeaderProblem? LatentProblem(ArchiveHeader header)
+    {
+        const string at = "header.latent";
+        LatentEncoding latent = header.Latent;
+        if (latent.DType != LatentDType.Float32)
+        {
+            return new($"{at}.dtype", $"is {latent.DType}", "float32");
+        }
+
+        if (latent.Rows != header.Schema.RowCount)
+        {
+            return new($"{at}.rows", $"is {latent.Rows} but header.schema.row_count is {header.Schema.RowCount}", "one latent row per table row");
+        }
+
+        if (latent.Dims != header.Model.LatentSize)
+        {
+            return new($"{at}.dims", $"is {latent.Dims} but header.model.latent_size is {header.Model.LatentSize}", "the model's latent width");
+        }
+
+        return (long)latent.Rows * latent.Dims > Array.MaxLength
+            ? new(at, $"rows x dims = {(long)latent.Rows * latent.Dims} values", $"at most {Array.MaxLength} values per archive")
+            : null;
+    }
+}

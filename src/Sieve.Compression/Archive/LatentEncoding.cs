@@ -1,0 +1,7 @@
+namespace Sieve.Compression.Archive;
+
+/// <summary>Shape and element type of the latent block (header <c>latent</c>).</summary>
+/// <param name="DType">Element type; v1 has only <see cref="LatentDType.Float32"/>.</param>
+/// <param name="Rows">Number of latent rows; equals <see cref="ArchiveSchema.RowCount"/>.</param>
+/// <param name="Dims">Latent width Z per row; equals <see cref="ModelIdentity.LatentSize"/>, at least 1.</param>
+public sealed record LatentEncoding(LatentDType DType, int Rows, int Dims);
