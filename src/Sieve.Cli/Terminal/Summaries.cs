@@ -12,7 +12,7 @@ internal static class Summaries
     public static void Train(IAnsiConsole console, TrainOutcome outcome)
     {
         var m = outcome.Manifest;
-        console.MarkupLine(Inv($"[green]trained[/] {Markup.Escape(m.Architecture.Describe())} on {m.Result.TrainRows} rows ({m.Result.ValidationRows} held out); " +
+        console.MarkupLine(Inv($"[green]trained[/] {Markup.Escape(m.Architecture.Describe())} on {m.Result.TrainRows} rows ({m.Result.ValidationRows} held out); ") + Inv(
             $"best epoch {m.Result.BestEpoch} of {m.Result.EpochsRun}, validation MSE {m.Result.BestValidationLoss:E3} (normalised units)"));
         console.MarkupLine($"model written to [bold]{Markup.Escape(outcome.ModelDirectory)}[/] (model.json, weights.bin, history.csv)");
     }
@@ -20,7 +20,7 @@ internal static class Summaries
     public static void Compress(IAnsiConsole console, CompressOutcome outcome)
     {
         ArchiveAccounting a = outcome.Accounting;
-        console.MarkupLine(Inv($"[green]compressed[/] {outcome.Rows} rows into [bold]{Markup.Escape(outcome.ArchivePath)}[/]: {a.FileBytes} bytes, " +
+        console.MarkupLine(Inv($"[green]compressed[/] {outcome.Rows} rows into [bold]{Markup.Escape(outcome.ArchivePath)}[/]: {a.FileBytes} bytes, ") + Inv(
             $"{(double)a.FileBytes / outcome.Rows:F3} bytes/row, ratio {(double)outcome.InputBytes / a.FileBytes:F2} against the input file ({outcome.InputBytes} bytes)"));
         console.MarkupLine(Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash"));
         Accounting(console, a);
