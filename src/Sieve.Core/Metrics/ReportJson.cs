@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Sieve.Core.Metrics;
 
@@ -12,7 +10,7 @@ namespace Sieve.Core.Metrics;
 public static class ReportJson
 {
     /// <summary>The serialiser options used for reports.</summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options => Serialization.SieveJson.Options;
 
     /// <summary>The report as indented JSON text.</summary>
     public static string Serialize(FidelityReport report)
@@ -36,22 +34,5 @@ public static class ReportJson
         ArgumentNullException.ThrowIfNull(json);
         return JsonSerializer.Deserialize<FidelityReport>(json, Options)
             ?? throw new JsonException("The JSON text is 'null', not a fidelity report.");
-    }
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            WriteIndented = true,
-            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-
-            // The file is read by people and tools, never embedded in HTML: keep "m > 1 GeV" readable.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
     }
 }

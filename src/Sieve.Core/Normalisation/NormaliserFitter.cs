@@ -1,3 +1,4 @@
+using Sieve.Core.Metrics;
 using Sieve.Core.Tables;
 
 namespace Sieve.Core.Normalisation;
@@ -21,7 +22,7 @@ public static class NormaliserFitter
         for (int f = 0; f < training.FeatureCount; f++)
         {
             string name = training.FeatureNames[f];
-            bool periodic = FeatureRoles.IsAzimuth(name);
+            bool periodic = VariableRoles.Classify(name) == VariableKind.Angle;
             FeatureTransform? fixedTransform = kind == NormalisationKind.Jet ? JetTransform(name, energyScaleToGeV) : null;
             transforms.Add(kind switch
             {
