@@ -24,4 +24,28 @@ internal static class CommonOptions
 
     public static IReadOnlyList<string>? SplitColumns(string? columns) =>
         string.IsNullOrWhiteSpace(columns) ? null : columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Parses "name=value,name=value" into a map; a malformed item is a usage error.</summary>
+    public static IReadOnlyDictionary<string, double>? ParseAssignments(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (string item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string[] parts = item.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0
+                || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value))
+            {
+                throw new ArgumentException($"{option}: '{item}' is not NAME=NUMBER (e.g. pt=4,m=2).");
+            }
+
+            result[parts[0]] = value;
+        }
+
+        return result;
+    }
 }

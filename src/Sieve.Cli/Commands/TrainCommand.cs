@@ -28,13 +28,14 @@ internal static class TrainCommand
         var patience = new Option<int?>("--patience") { Description = "Early stopping: epochs without a better validation loss. 0 disables. Default 20." };
         var seed = new Option<int?>("--seed") { Description = "Seed for split, shuffling and weights. Default 42." };
         var normalisation = new Option<NormalisationKind?>("--normalisation") { Description = "jet (default: eta/5, phi/3, log pT, log(m+1); z-score for other columns), zscore or none. Fitted on the training split only." };
+        var lossWeights = new Option<string?>("--loss-weights") { Description = "Per-feature loss weights, e.g. pt=4,m=2 (others weigh 1; rescaled to mean 1). Spends the latent's capacity where precision matters." };
         var device = new Option<string?>("--device") { Description = "cpu, cuda, cuda:N or auto (default: CUDA when available)." };
         var output = new Option<string>("--out", "-o") { Description = "Model directory to write (model.json, weights.bin, history.csv).", Required = true };
 
         var command = new Command("train", "Train an autoencoder on a file and write a model directory. The normaliser is fitted on the training split only; " +
                                            "history.csv is written every epoch and the best model is saved as soon as it appears.")
         {
-            input, format, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, device, output,
+            input, format, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, lossWeights, device, output,
         };
         command.SetAction(parse =>
         {
@@ -61,7 +62,8 @@ internal static class TrainCommand
                 parse.GetValue(latent) ?? file.Latent,
                 architecture,
                 parse.GetValue(normalisation) ?? file.Normalisation ?? NormalisationKind.Jet,
-                training);
+                training,
+                LossWeights: CommonOptions.ParseAssignments(parse.GetValue(lossWeights), "--loss-weights") ?? file.LossWeights);
 
             TrainOutcome outcome = TrainingDisplay.Run(console, training.Epochs, progress => TrainWorkflow.Run(request, progress));
             Summaries.Train(console, outcome);

@@ -30,6 +30,9 @@ public sealed record TrainConfig
     /// <summary>Normalisation kind.</summary>
     public NormalisationKind? Normalisation { get; init; }
 
+    /// <summary>Loss weight per feature name (others weigh 1), e.g. { "pt": 4, "m": 2 }.</summary>
+    public IReadOnlyDictionary<string, double>? LossWeights { get; init; }
+
     /// <summary>Trainer settings.</summary>
     public TrainerOptions? Training { get; init; }
 

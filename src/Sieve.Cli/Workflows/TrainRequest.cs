@@ -13,8 +13,10 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Normalisation">Normalisation kind.</param>
 /// <param name="Training">Trainer settings.</param>
 /// <param name="Synthetic">Whether the input is the built-in synthetic sample.</param>
+/// <param name="LossWeights">Loss weight per feature name (others weigh 1); null = plain MSE.</param>
 public sealed record TrainRequest(InputRequest Input, string OutputDirectory, string Preset, int? LatentSize,
-    ArchitectureConfig? Architecture, NormalisationKind Normalisation, TrainerOptions Training, bool Synthetic = false);
+    ArchitectureConfig? Architecture, NormalisationKind Normalisation, TrainerOptions Training, bool Synthetic = false,
+    IReadOnlyDictionary<string, double>? LossWeights = null);
 
 /// <summary>A custom shape from a config file.</summary>
 /// <param name="HiddenWidths">Encoder hidden widths (the decoder mirrors them).</param>

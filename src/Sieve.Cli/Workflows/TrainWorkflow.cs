@@ -21,15 +21,16 @@ public static class TrainWorkflow
     public static TrainOutcome Run(TrainRequest request, IProgress<EpochReport>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Training.Validate();
         LoadedInput input = InputLoader.Load(request.Input);
         FeatureTable table = input.Table;
+        TrainerOptions training = request.Training with { FeatureWeights = FeatureWeights(request.LossWeights, table) ?? request.Training.FeatureWeights };
+        training.Validate();
         if (table.RowCount < 2)
         {
             throw new InvalidDataException($"{request.Input.Path}: {table.RowCount} rows; training needs at least 2.");
         }
 
-        DataSplit split = DataSplit.Create(table.RowCount, request.Training.ValidationFraction, request.Training.Seed);
+        DataSplit split = DataSplit.Create(table.RowCount, training.ValidationFraction, training.Seed);
         FeatureNormaliser normaliser = NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV());
         float[] all = TableNormalisation.Apply(normaliser, input, request.Input.Path);
         float[] train = TableNormalisation.Rows(all, table.FeatureCount, split.Train);
@@ -40,7 +41,7 @@ public static class TrainWorkflow
             : ModelCatalogue.Create(request.Preset, table.FeatureCount, request.LatentSize);
 
         Directory.CreateDirectory(request.OutputDirectory);
-        Trainer.Seed(request.Training.Seed);
+        Trainer.Seed(training.Seed);
         using var model = new DenseAutoencoder(shape);
         var manifest = new ModelManifest
         {
@@ -49,7 +50,7 @@ public static class TrainWorkflow
             Architecture = shape,
             Normaliser = normaliser,
             Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit),
-            Training = request.Training,
+            Training = training,
             Result = new TrainingSummary(0, 0, double.NaN, split.Train.Length, split.Validation.Length, Path.GetFileName(request.Input.Path)),
             WeightsSha256 = string.Empty,
             Synthetic = request.Synthetic,
@@ -75,11 +76,34 @@ public static class TrainWorkflow
             }
         }
 
-        TrainingResult result = Trainer.Train(model, train, validation, request.Training, progress, OnEpoch, cancellation);
+        TrainingResult result = Trainer.Train(model, train, validation, training, progress, OnEpoch, cancellation);
         manifest = ModelCheckpoint.Save(request.OutputDirectory, model, manifest with
         {
             Result = manifest.Result with { BestEpoch = result.BestEpoch, EpochsRun = epochsRun, BestValidationLoss = result.BestValidationLoss },
         });
         return new TrainOutcome(request.OutputDirectory, manifest, result);
+    }
+
+    /// <summary>Maps weights by feature name to feature order; unknown names are an error.</summary>
+    private static double[]? FeatureWeights(IReadOnlyDictionary<string, double>? byName, FeatureTable table)
+    {
+        if (byName is null || byName.Count == 0)
+        {
+            return null;
+        }
+
+        var weights = Enumerable.Repeat(1.0, table.FeatureCount).ToArray();
+        foreach ((string name, double weight) in byName)
+        {
+            int index = table.IndexOf(name);
+            if (index < 0)
+            {
+                throw new ArgumentException($"loss weight given for '{name}', which is not a feature; features: {string.Join(", ", table.FeatureNames)}.");
+            }
+
+            weights[index] = weight;
+        }
+
+        return weights;
     }
 }

@@ -54,6 +54,7 @@ public static class Trainer
         using Tensor trainTensor = torch.tensor(train, [nTrain, f]).to(device);             // (N_train, F)
         using Tensor validationTensor = torch.tensor(validation, [nVal, f]).to(device);     // (N_val, F)
 
+        using Tensor weights = LossWeights(options.FeatureWeights, f).to(device);              // (F)
         using var optimiser = torch.optim.Adam(model.Module.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var history = new List<EpochReport>();
         Dictionary<string, Tensor>? best = null;
@@ -77,8 +78,8 @@ public static class Trainer
                     group.LearningRate = lr;
                 }
 
-                double trainLoss = TrainEpoch(model, optimiser, trainTensor, options.BatchSize, generator);
-                double valLoss = nVal > 0 ? Evaluate(model, validationTensor) : double.NaN;
+                double trainLoss = TrainEpoch(model, optimiser, trainTensor, weights, options.BatchSize, generator);
+                double valLoss = nVal > 0 ? Evaluate(model, validationTensor, weights) : double.NaN;
                 double monitored = nVal > 0 ? valLoss : trainLoss;
                 if (!double.IsFinite(trainLoss))
                 {
@@ -125,8 +126,11 @@ public static class Trainer
         return new TrainingResult(history, bestEpoch, bestLoss, nTrain, nVal, stoppedEarly);
     }
 
-    /// <summary>Mean squared reconstruction error of normalised data, evaluated in chunks without gradients.</summary>
-    public static double Evaluate(IAutoencoder model, Tensor data)
+    /// <summary>
+    /// Mean squared reconstruction error of normalised data, evaluated in chunks without gradients;
+    /// weighted per feature when <paramref name="weights"/> (F) is given.
+    /// </summary>
+    public static double Evaluate(IAutoencoder model, Tensor data, Tensor? weights = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -139,14 +143,32 @@ public static class Trainer
         {
             using var scope = torch.NewDisposeScope();
             Tensor x = data.narrow(0, start, Math.Min(chunk, n - start));   // (b, F)
-            Tensor se = (model.Reconstruct(x) - x).square().sum();
+            Tensor se = (model.Reconstruct(x) - x).square();                    // (b, F)
+            se = (weights is null ? se : se * weights).sum();
             sum += se.item<float>();
         }
 
         return sum / (n * data.shape[1]);
     }
 
-    private static double TrainEpoch(IAutoencoder model, torch.optim.Optimizer optimiser, Tensor train, int batchSize, Generator generator)
+    /// <summary>Per-feature loss weights rescaled to mean 1 (all ones when none are given).</summary>
+    public static Tensor LossWeights(IReadOnlyList<double>? weights, int featureCount)
+    {
+        if (weights is null)
+        {
+            return torch.ones(featureCount);
+        }
+
+        if (weights.Count != featureCount)
+        {
+            throw new ArgumentException($"{weights.Count} feature weights given for {featureCount} features.");
+        }
+
+        double mean = weights.Average();
+        return torch.tensor(weights.Select(w => (float)(w / mean)).ToArray());
+    }
+
+    private static double TrainEpoch(IAutoencoder model, torch.optim.Optimizer optimiser, Tensor train, Tensor weights, int batchSize, Generator generator)
     {
         model.Module.train();
         long n = train.shape[0];
@@ -158,7 +180,7 @@ public static class Trainer
             long size = Math.Min(batchSize, n - start);
             Tensor x = train.index_select(0, permutation.narrow(0, start, size));   // (B, F)
             optimiser.zero_grad();
-            Tensor loss = torch.nn.functional.mse_loss(model.Reconstruct(x), x);
+            Tensor loss = ((model.Reconstruct(x) - x).square() * weights).mean();     // weighted MSE
             loss.backward();
             optimiser.step();
             sum += loss.item<float>() * size;

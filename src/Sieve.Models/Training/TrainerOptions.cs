@@ -33,6 +33,13 @@ public sealed record TrainerOptions
     /// <summary>Seed for the split, shuffling and initial weights. Default 42.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>
+    /// Weight of each feature in the reconstruction loss, in feature order (null = all 1). The
+    /// weights are rescaled to average 1, so the loss stays comparable to a plain MSE. Use them to
+    /// spend the latent's capacity where precision matters most (e.g. pT and m of jets).
+    /// </summary>
+    public IReadOnlyList<double>? FeatureWeights { get; init; }
+
     /// <summary>"cpu", "cuda", "cuda:N" or "auto" (CUDA when available). Default "auto".</summary>
     public string Device { get; init; } = "auto";
 
@@ -52,6 +59,16 @@ public sealed record TrainerOptions
         if (!(LearningRate > 0))
         {
             throw new ArgumentException($"learning rate must be positive, got {LearningRate}.");
+        }
+
+        if (FeatureWeights is not null && FeatureWeights.Any(w => !(w >= 0) || double.IsInfinity(w)))
+        {
+            throw new ArgumentException($"feature weights must be finite and non-negative, got [{string.Join(", ", FeatureWeights)}].");
+        }
+
+        if (FeatureWeights is not null && !(FeatureWeights.Sum() > 0))
+        {
+            throw new ArgumentException("at least one feature weight must be positive.");
         }
 
         if (ValidationFraction is < 0 or >= 1)
