@@ -29,13 +29,14 @@ internal static class TrainCommand
         var seed = new Option<int?>("--seed") { Description = "Seed for split, shuffling and weights. Default 42." };
         var normalisation = new Option<NormalisationKind?>("--normalisation") { Description = "jet (default: eta/5, phi/3, log pT, log(m+1); z-score for other columns), zscore or none. Fitted on the training split only." };
         var lossWeights = new Option<string?>("--loss-weights") { Description = "Per-feature loss weights, e.g. pt=4,m=2 (others weigh 1; rescaled to mean 1). Spends the latent's capacity where precision matters." };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch; 0 = one per core (default). Small models often train faster on 1." };
         var device = new Option<string?>("--device") { Description = "cpu, cuda, cuda:N or auto (default: CUDA when available)." };
         var output = new Option<string>("--out", "-o") { Description = "Model directory to write (model.json, weights.bin, history.csv).", Required = true };
 
         var command = new Command("train", "Train an autoencoder on a file and write a model directory. The normaliser is fitted on the training split only; " +
                                            "history.csv is written every epoch and the best model is saved as soon as it appears.")
         {
-            input, format, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, lossWeights, device, output,
+            input, format, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, lossWeights, threads, device, output,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +52,7 @@ internal static class TrainCommand
                 EarlyStoppingPatience = parse.GetValue(patience) ?? defaults.EarlyStoppingPatience,
                 Seed = parse.GetValue(seed) ?? defaults.Seed,
                 Device = parse.GetValue(device) ?? defaults.Device,
+                Threads = parse.GetValue(threads) ?? defaults.Threads,
             };
             ArchitectureConfig? architecture = file.HiddenWidths is { } widths && parse.GetValue(preset) is null
                 ? new ArchitectureConfig(widths, file.Activation ?? ActivationKind.Tanh)

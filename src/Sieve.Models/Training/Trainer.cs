@@ -49,6 +49,11 @@ public static class Trainer
             throw new ArgumentException("no training rows.", nameof(train));
         }
 
+        if (options.Threads > 0)
+        {
+            torch.set_num_threads(options.Threads);
+        }
+
         Device device = TorchRuntime.ResolveDevice(options.Device);
         model.Module.to(device);
         using Tensor trainTensor = torch.tensor(train, [nTrain, f]).to(device);             // (N_train, F)

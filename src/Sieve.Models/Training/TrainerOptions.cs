@@ -40,6 +40,12 @@ public sealed record TrainerOptions
     /// </summary>
     public IReadOnlyList<double>? FeatureWeights { get; init; }
 
+    /// <summary>
+    /// CPU threads for libtorch; 0 keeps libtorch's default (one per core). Small dense models
+    /// often train faster on one thread (measured: 4-200-100-50-3 at batch 256 on two cores, 1.5x).
+    /// </summary>
+    public int Threads { get; init; }
+
     /// <summary>"cpu", "cuda", "cuda:N" or "auto" (CUDA when available). Default "auto".</summary>
     public string Device { get; init; } = "auto";
 
@@ -49,6 +55,11 @@ public sealed record TrainerOptions
         if (Epochs < 1)
         {
             throw new ArgumentException($"epochs must be at least 1, got {Epochs}.");
+        }
+
+        if (Threads < 0)
+        {
+            throw new ArgumentException($"threads must be 0 (libtorch default) or positive, got {Threads}.");
         }
 
         if (BatchSize < 1)
