@@ -20,7 +20,7 @@ internal static class NumberText
     /// </summary>
     public static double ParseFinite(ReadOnlySpan<char> text, string file, long line, string field)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        if (!FastDouble.TryParse(text, out double value))
         {
             throw new SieveDataException(file, line, field, $"{Quote(text)} is not a number",
                 "a decimal number in invariant culture, e.g. 1234.5 or 1.2345e+03");
@@ -36,8 +36,7 @@ internal static class NumberText
     }
 
     /// <summary>True when the text parses as a double (NaN and infinity included).</summary>
-    public static bool IsNumber(ReadOnlySpan<char> text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+    public static bool IsNumber(ReadOnlySpan<char> text) => FastDouble.TryParse(text, out _);
 
     /// <summary>The text in quotes, shortened so that an error message stays readable.</summary>
     public static string Quote(ReadOnlySpan<char> text) =>

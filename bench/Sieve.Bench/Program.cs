@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Running;
+using Sieve.Bench;
+
+// `ingest FILE [RUNS]`: the scripted throughput measurement (bench/ingest/run.sh).
+// Anything else goes to BenchmarkDotNet, e.g. `--filter *Ingest*`.
+if (args.Length >= 2 && args[0] == "ingest")
+{
+    return IngestMeasurement.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length >= 2 && args[0] == "stages")
+{
+    var sw = System.Diagnostics.Stopwatch.StartNew();
+    long lines = 0;
+    using (var r = new StreamReader(args[1]))
+    {
+        while (r.ReadLine() is not null)
+        {
+            lines++;
+        }
+    }
+
+    Console.WriteLine($"readline: {sw.Elapsed.TotalSeconds:F2} s ({lines} lines)");
+    sw.Restart();
+    long objects = IngestMeasurement.CountEvents(args[1]);
+    Console.WriteLine($"events: {sw.Elapsed.TotalSeconds:F2} s ({objects} objects)");
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(IngestMeasurement).Assembly).Run(args);
+return 0;
