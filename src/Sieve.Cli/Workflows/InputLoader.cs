@@ -1,4 +1,6 @@
+using Sieve.Core.Events;
 using Sieve.Core.Layouts;
+using Sieve.Core.Selection;
 using Sieve.Core.Tables;
 using Sieve.IO.DarkMachines;
 using Sieve.IO.Tables;
@@ -19,16 +21,29 @@ public static class InputLoader
 
         InputFormat format = request.Format ?? Detect(request.Path);
         long bytes = new FileInfo(request.Path).Length;
+        if (request.Channel is not null && format != InputFormat.DarkMachines)
+        {
+            throw new ArgumentException($"--channel selects DarkMachines events, but {request.Path} is read as {format}.");
+        }
+
         switch (format)
         {
             case InputFormat.DarkMachines:
                 // The reader converts MeV to GeV; the table is in GeV.
-                FeatureTable events = PerObjectLayout.ToTable(DarkMachinesReader.Read(request.Path));
+                FeatureTable events = PerObjectLayout.ToTable(ReadEvents(request));
                 return new LoadedInput(events, format, EnergyUnit.GeV, bytes);
             default:
                 FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions { FeatureColumns = request.Columns });
                 return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes);
         }
+    }
+
+    /// <summary>Reads the events of a DarkMachines file, with the channel selection when one is asked for.</summary>
+    public static IEnumerable<Event> ReadEvents(InputRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        IEnumerable<Event> events = DarkMachinesReader.Read(request.Path);
+        return request.Channel is { } channel ? ChannelSelection.Filter(events, channel) : events;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Sieve.Core.Selection;
 using Sieve.Core.Tables;
 
 namespace Sieve.Cli.Workflows;
@@ -7,4 +8,5 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Format">File format; null = detect from the content.</param>
 /// <param name="Columns">Feature columns for CSV tables; null = choose automatically.</param>
 /// <param name="Unit">Energy unit of the file's values; null = GeV for CSV (DarkMachines is always MeV on disk, GeV after reading).</param>
-public sealed record InputRequest(string Path, InputFormat? Format = null, IReadOnlyList<string>? Columns = null, EnergyUnit? Unit = null);
+/// <param name="Channel">DarkMachines channel selection applied to events before anything else; null = all events.</param>
+public sealed record InputRequest(string Path, InputFormat? Format = null, IReadOnlyList<string>? Columns = null, EnergyUnit? Unit = null, Channel? Channel = null);
