@@ -127,7 +127,7 @@ public static class DarkMachinesReader
         if (!ObjectKinds.TryParseCode(code, out ObjectKind kind))
         {
             throw new SieveDataException(file, lineNumber, $"object {number} (code)",
-                $"unknown object code {NumberText.Quote(code)}", "one of j b e- e+ m- m+ g");
+                $"unknown object code {NumberText.Quote(code)}", "one of j b e- e+ m- m+ g (or h, Sieve's generator-level hadron)");
         }
 
         double e = ParseObjectNumber(ref text, file, lineNumber, number, "E") / DarkMachinesFormat.MevPerGev;
