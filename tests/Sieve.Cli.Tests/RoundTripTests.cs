@@ -91,6 +91,7 @@ public sealed class RoundTripTests : IClassFixture<TrainedModelFixture>
     [InlineData("evaluate")]
     [InlineData("inspect")]
     [InlineData("demo")]
+    [InlineData("info")]
     public void Every_verb_has_help(string verb)
     {
         (int code, string text) = CliRunner.Run(verb, "--help");

@@ -8,8 +8,17 @@ internal static class CommonOptions
 {
     public static Option<InputFormat?> Format() => new("--format", "-f")
     {
-        Description = "Input format: csv (numeric table with a header) or darkmachines (one event per line). Detected from the content when omitted.",
+        Description = "Input format: csv (numeric table with a header), darkmachines (one event per line), lhe, hepmc3, fastjet. " +
+                      "Detected from the extension (.lhe, .hepmc3, .dat, optionally .gz) or the content when omitted.",
     };
+
+    public static Option<string?> Channel() => new("--channel")
+    {
+        Description = "Keep only events of a DarkMachines channel: ch1, ch2a, ch2b or ch3 (cuts in docs/formats.md). Event inputs only.",
+    };
+
+    public static Sieve.Core.Selection.Channel? ParseChannel(string? text) =>
+        text is null ? null : Sieve.Core.Selection.Channels.Parse(text);
 
     public static Option<string?> Columns() => new("--columns", "-c")
     {

@@ -13,15 +13,17 @@ internal static class CompressCommand
         var model = new Option<string>("--model", "-m") { Description = "Model directory written by `sieve train`.", Required = true };
         var input = new Option<string>("--input", "-i") { Description = "File to compress, in the format the model was trained on.", Required = true };
         var format = CommonOptions.Format();
+        var channel = CommonOptions.Channel();
         var output = new Option<string>("--out", "-o") { Description = "Archive to write (.sieve). Written to a temporary file and renamed, never half-written.", Required = true };
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, input, format, output,
+            model, input, format, channel, output,
         };
         command.SetAction(parse =>
         {
-            CompressOutcome outcome = CompressWorkflow.Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format));
+            CompressOutcome outcome = CompressWorkflow.Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
+                CommonOptions.ParseChannel(parse.GetValue(channel)));
             Summaries.Compress(console, outcome);
             return 0;
         });

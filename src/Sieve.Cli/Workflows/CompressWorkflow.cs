@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sieve.Compression.Archive;
+using Sieve.Core.Selection;
 using Sieve.Core.Serialization;
 using Sieve.Core.Tables;
 using Sieve.Models.Autoencoders;
@@ -18,12 +19,12 @@ public static class CompressWorkflow
     public const string ModelPathOption = "model_path";
 
     /// <summary>Compresses <paramref name="inputPath"/> into <paramref name="archivePath"/>.</summary>
-    public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, IProgress<long>? rowsDone = null)
+    public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null, IProgress<long>? rowsDone = null)
     {
         (DenseAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
-            LoadedInput input = InputLoader.Load(new InputRequest(inputPath, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit));
+            LoadedInput input = InputLoader.Load(new InputRequest(inputPath, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel));
             if (input.Format != manifest.Schema.Format)
             {
                 throw new InvalidDataException($"{inputPath} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");
@@ -42,7 +43,9 @@ public static class CompressWorkflow
                 RowCount: table.RowCount,
                 EnergyUnit: input.Unit.ToString(),
                 Synthetic: manifest.Synthetic,
-                FormatOptions: new Dictionary<string, string> { [ModelPathOption] = Path.GetFullPath(modelDirectory) });
+                FormatOptions: channel is { } selected
+                    ? new Dictionary<string, string> { [ModelPathOption] = Path.GetFullPath(modelDirectory), ["channel"] = selected.Code() }
+                    : new Dictionary<string, string> { [ModelPathOption] = Path.GetFullPath(modelDirectory) });
             var header = new ArchiveHeader(
                 ToolInfo.Name,
                 schema,

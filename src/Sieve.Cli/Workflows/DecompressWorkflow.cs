@@ -50,7 +50,8 @@ public static class DecompressWorkflow
 
     private static void Write(FeatureTable table, string format, string outputPath)
     {
-        if (string.Equals(format, nameof(InputFormat.DarkMachines), StringComparison.OrdinalIgnoreCase))
+        // Event inputs come back as DarkMachines CSV (there are no writers for generator formats).
+        if (!string.Equals(format, nameof(InputFormat.Csv), StringComparison.OrdinalIgnoreCase))
         {
             DarkMachinesWriter.Write(outputPath, PerObjectLayout.ToEvents(table));
         }

@@ -14,12 +14,12 @@ public sealed record DroppedObjects(IReadOnlyDictionary<ObjectKind, long> PerKin
     public long Total => PerKind.Values.Sum();
 
     /// <summary>A count of zero for every kind.</summary>
-    public static DroppedObjects None { get; } = From(new long[ObjectKinds.All.Count], 0);
+    public static DroppedObjects None { get; } = From(new long[ObjectKinds.WithHadron.Count], 0);
 
     internal static DroppedObjects From(long[] perKind, long eventsTruncated)
     {
         var map = new Dictionary<ObjectKind, long>();
-        foreach (ObjectKind kind in ObjectKinds.All)
+        foreach (ObjectKind kind in ObjectKinds.WithHadron)
         {
             map[kind] = perKind[(int)kind];
         }

@@ -52,7 +52,7 @@ public static class FixedSlotLayout
         var values = new List<double>();
         var slotMask = new List<double>();
         List<string> ids = [], processes = [], weights = [], counts = [], charges = [];
-        var dropped = new long[ObjectKinds.All.Count];
+        var dropped = new long[ObjectKinds.WithHadron.Count];
         long truncated = 0;
         var kept = new List<PhysicsObject>();
         var row = new double[f];

@@ -57,7 +57,7 @@ public static class Level1Layout
         var values = new List<double>();
         var slotMask = new List<double>();
         List<string> ids = [], processes = [], weights = [], kinds = [];
-        var dropped = new long[ObjectKinds.All.Count];
+        var dropped = new long[ObjectKinds.WithHadron.Count];
         long truncated = 0;
         var kept = new List<PhysicsObject>();
         var row = new double[SlotCount * FeaturesPerSlot];

@@ -37,7 +37,7 @@ public sealed record FileSummary(
     public static FileSummary From(IEnumerable<Event> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        int kinds = ObjectKinds.All.Count;
+        int kinds = ObjectKinds.WithHadron.Count;
         var perKind = new long[kinds];
         var multiplicity = new List<long>();
         var perKindMultiplicity = new List<long>[kinds];
@@ -83,7 +83,7 @@ public sealed record FileSummary(
 
         var objectsPerKind = new Dictionary<string, long>();
         var multiplicityPerKind = new Dictionary<string, IReadOnlyList<long>>();
-        foreach (ObjectKind kind in ObjectKinds.All)
+        foreach (ObjectKind kind in ObjectKinds.WithHadron)
         {
             objectsPerKind[kind.Code()] = perKind[(int)kind];
             multiplicityPerKind[kind.Code()] = perKindMultiplicity[(int)kind];

@@ -8,4 +8,13 @@ public enum InputFormat
 
     /// <summary>DarkMachines challenge CSV: one event per line, objects flattened to one row each.</summary>
     DarkMachines,
+
+    /// <summary>Les Houches Event file (.lhe, .lhe.gz): generator-level final-state particles.</summary>
+    Lhe,
+
+    /// <summary>HepMC3 ASCII (.hepmc3, .hepmc, .gz): generator-level final-state particles.</summary>
+    HepMC3,
+
+    /// <summary>FastJet example text (px py pz E per line, #END between events).</summary>
+    FastJet,
 }
