@@ -27,12 +27,24 @@ public static class Trainer
     /// <paramref name="validation"/> may be empty, then the training loss picks the best epoch.
     /// </summary>
     public static TrainingResult Train(IAutoencoder model, float[] train, float[] validation, TrainerOptions options,
+        IProgress<EpochReport>? progress = null, Action<EpochReport>? epochCompleted = null, CancellationToken cancellation = default) =>
+        Train(model, new TrainingSet(train), new TrainingSet(validation), options, progress, epochCompleted, cancellation);
+
+    /// <summary>
+    /// Trains with optional masks: cells whose mask is 0 (padded slots, missing values) never count
+    /// in the loss, neither in training nor in validation.
+    /// </summary>
+    public static TrainingResult Train(IAutoencoder model, TrainingSet trainSet, TrainingSet validationSet, TrainerOptions options,
         IProgress<EpochReport>? progress = null, Action<EpochReport>? epochCompleted = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(trainSet);
+        ArgumentNullException.ThrowIfNull(validationSet);
         ArgumentNullException.ThrowIfNull(options);
+        float[] train = trainSet.Values;
+        float[] validation = validationSet.Values;
+        trainSet.Validate();
+        validationSet.Validate();
         options.Validate();
         TorchRuntime.EnsureLoaded();
 
@@ -58,6 +70,8 @@ public static class Trainer
         model.Module.to(device);
         using Tensor trainTensor = torch.tensor(train, [nTrain, f]).to(device);             // (N_train, F)
         using Tensor validationTensor = torch.tensor(validation, [nVal, f]).to(device);     // (N_val, F)
+        using Tensor? trainMask = trainSet.Mask is { } tm ? torch.tensor(tm, [nTrain, f]).to(device) : null;            // (N_train, F)
+        using Tensor? validationMask = validationSet.Mask is { } vm ? torch.tensor(vm, [nVal, f]).to(device) : null;    // (N_val, F)
 
         using Tensor weights = LossWeights(options.FeatureWeights, f).to(device);              // (F)
         using var optimiser = torch.optim.Adam(model.Module.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
@@ -83,8 +97,8 @@ public static class Trainer
                     group.LearningRate = lr;
                 }
 
-                double trainLoss = TrainEpoch(model, optimiser, trainTensor, weights, options.BatchSize, generator);
-                double valLoss = nVal > 0 ? Evaluate(model, validationTensor, weights) : double.NaN;
+                double trainLoss = TrainEpoch(model, optimiser, trainTensor, trainMask, weights, options.BatchSize, generator);
+                double valLoss = nVal > 0 ? Evaluate(model, validationTensor, weights, validationMask) : double.NaN;
                 double monitored = nVal > 0 ? valLoss : trainLoss;
                 if (!double.IsFinite(trainLoss))
                 {
@@ -133,27 +147,30 @@ public static class Trainer
 
     /// <summary>
     /// Mean squared reconstruction error of normalised data, evaluated in chunks without gradients;
-    /// weighted per feature when <paramref name="weights"/> (F) is given.
+    /// weighted per feature when <paramref name="weights"/> (F) is given, and over the cells whose
+    /// <paramref name="mask"/> (N, F) is 1 when a mask is given.
     /// </summary>
-    public static double Evaluate(IAutoencoder model, Tensor data, Tensor? weights = null)
+    public static double Evaluate(IAutoencoder model, Tensor data, Tensor? weights = null, Tensor? mask = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         model.Module.eval();
         using var noGrad = torch.no_grad();
         long n = data.shape[0];
-        double sum = 0;
+        double sum = 0, count = 0;
         const int chunk = 65536;
         for (long start = 0; start < n; start += chunk)
         {
             using var scope = torch.NewDisposeScope();
-            Tensor x = data.narrow(0, start, Math.Min(chunk, n - start));   // (b, F)
-            Tensor se = (model.Reconstruct(x) - x).square();                    // (b, F)
-            se = (weights is null ? se : se * weights).sum();
-            sum += se.item<float>();
+            long size = Math.Min(chunk, n - start);
+            Tensor x = data.narrow(0, start, size);                                 // (b, F)
+            Tensor m = mask?.narrow(0, start, size) ?? torch.ones_like(x);           // (b, F)
+            Tensor w = weights is null ? m : m * weights;
+            sum += ((model.Reconstruct(x) - x).square() * w).sum().item<float>();
+            count += w.sum().item<float>();
         }
 
-        return sum / (n * data.shape[1]);
+        return count > 0 ? sum / count : double.NaN;
     }
 
     /// <summary>Per-feature loss weights rescaled to mean 1 (all ones when none are given).</summary>
@@ -173,7 +190,7 @@ public static class Trainer
         return torch.tensor(weights.Select(w => (float)(w / mean)).ToArray());
     }
 
-    private static double TrainEpoch(IAutoencoder model, torch.optim.Optimizer optimiser, Tensor train, Tensor weights, int batchSize, Generator generator)
+    private static double TrainEpoch(IAutoencoder model, torch.optim.Optimizer optimiser, Tensor train, Tensor? mask, Tensor weights, int batchSize, Generator generator)
     {
         model.Module.train();
         long n = train.shape[0];
@@ -183,9 +200,22 @@ public static class Trainer
         {
             using var scope = torch.NewDisposeScope();
             long size = Math.Min(batchSize, n - start);
-            Tensor x = train.index_select(0, permutation.narrow(0, start, size));   // (B, F)
+            Tensor rows = permutation.narrow(0, start, size);
+            Tensor x = train.index_select(0, rows);                                // (B, F)
             optimiser.zero_grad();
-            Tensor loss = ((model.Reconstruct(x) - x).square() * weights).mean();     // weighted MSE
+            Tensor se = (model.Reconstruct(x) - x).square() * weights;              // (B, F) weighted squared error
+            Tensor loss;
+            if (mask is null)
+            {
+                loss = se.mean();
+            }
+            else
+            {
+                // Masked MSE: padded or missing cells contribute neither error nor count.
+                Tensor m = mask.index_select(0, rows);                              // (B, F)
+                loss = (se * m).sum() / (m * weights).sum().clamp_min(1e-12);
+            }
+
             loss.backward();
             optimiser.step();
             sum += loss.item<float>() * size;
