@@ -39,6 +39,34 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> on a binary stream and moves the result to <paramref name="path"/>.
+    /// The stream is readable and seekable as well, because HDF5 writers go back to patch headers.
+    /// </summary>
+    public static void WriteBinary(string path, Action<Stream> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(write);
+        string fullPath = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(fullPath) ?? ".";
+        string temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, fullPath, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
     private static void TryDelete(string temp)
     {
         try
