@@ -18,6 +18,12 @@ public static class CompressWorkflow
     /// <summary>Format option that remembers where the model was, so decompress can find it.</summary>
     public const string ModelPathOption = "model_path";
 
+    /// <summary>Format option naming the channel selection applied before compression.</summary>
+    public const string ChannelOption = "channel";
+
+    /// <summary>Format option listing numeric columns that travel as side channels (newline-separated).</summary>
+    public const string MovedFeaturesOption = "moved_features";
+
     /// <summary>Compresses <paramref name="inputPath"/> into <paramref name="archivePath"/>.</summary>
     public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null, IProgress<long>? rowsDone = null)
     {
@@ -35,6 +41,17 @@ public static class CompressWorkflow
             float[] latents = BatchInference.Encode(model, normalised, rowsDone);
 
             FeatureTable table = input.Table;
+            var options = new Dictionary<string, string> { [ModelPathOption] = Path.GetFullPath(modelDirectory) };
+            if (channel is { } selected)
+            {
+                options[ChannelOption] = selected.Code();
+            }
+
+            if (input.MovedFeatures is { Count: > 0 } moved)
+            {
+                options[MovedFeaturesOption] = string.Join('\n', moved);
+            }
+
             var schema = new ArchiveSchema(
                 InputFormat: input.Format.ToString().ToLowerInvariant(),
                 ColumnOrder: table.ColumnOrder,
@@ -43,9 +60,7 @@ public static class CompressWorkflow
                 RowCount: table.RowCount,
                 EnergyUnit: input.Unit.ToString(),
                 Synthetic: manifest.Synthetic,
-                FormatOptions: channel is { } selected
-                    ? new Dictionary<string, string> { [ModelPathOption] = Path.GetFullPath(modelDirectory), ["channel"] = selected.Code() }
-                    : new Dictionary<string, string> { [ModelPathOption] = Path.GetFullPath(modelDirectory) });
+                FormatOptions: options);
             var header = new ArchiveHeader(
                 ToolInfo.Name,
                 schema,

@@ -2,6 +2,10 @@ using Sieve.Compression.Archive;
 using Sieve.Core.Layouts;
 using Sieve.Core.Tables;
 using Sieve.IO.DarkMachines;
+using Sieve.IO.Arrays;
+using Sieve.IO.Hdf5;
+using Sieve.IO.Numpy;
+using Sieve.IO.Parquet;
 using Sieve.IO.Tables;
 using Sieve.Models.Autoencoders;
 using Sieve.Models.Checkpoints;
@@ -43,21 +47,37 @@ public static class DecompressWorkflow
             float[] normalised = BatchInference.Decode(model, content.Latents, rowsDone);
             double[] values = manifest.Normaliser.Inverse(normalised);
             var table = new FeatureTable(header.Schema.FeatureNames, values, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder);
-            Write(table, header.Schema.InputFormat, outputPath);
+            string[] moved = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MovedFeaturesOption, out string? list) ? list.Split('\n') : [];
+            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, outputPath);
             return table.RowCount;
         }
     }
 
     private static void Write(FeatureTable table, string format, string outputPath)
     {
-        // Event inputs come back as DarkMachines CSV (there are no writers for generator formats).
-        if (!string.Equals(format, nameof(InputFormat.Csv), StringComparison.OrdinalIgnoreCase))
+        if (!Enum.TryParse(format, ignoreCase: true, out InputFormat kind))
         {
-            DarkMachinesWriter.Write(outputPath, PerObjectLayout.ToEvents(table));
+            throw new InvalidDataException($"the archive's input format '{format}' is not one this Sieve writes.");
         }
-        else
+
+        switch (kind)
         {
-            CsvTableWriter.Write(outputPath, table, CsvNumberFormat);
+            case InputFormat.Csv:
+                CsvTableWriter.Write(outputPath, table, CsvNumberFormat);
+                break;
+            case InputFormat.Npy:
+                NpyWriter.WriteTable(outputPath, table, ArrayElementType.Float64); // float64 keeps moved columns exact
+                break;
+            case InputFormat.Hdf5:
+                Hdf5TableWriter.Write(outputPath, table, ArrayElementType.Float64);
+                break;
+            case InputFormat.Parquet:
+                ParquetTableWriter.Write(outputPath, table);
+                break;
+            default:
+                // Event inputs come back as DarkMachines CSV (there are no writers for generator formats).
+                DarkMachinesWriter.Write(outputPath, PerObjectLayout.ToEvents(table));
+                break;
         }
     }
 }

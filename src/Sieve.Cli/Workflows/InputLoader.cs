@@ -4,6 +4,9 @@ using Sieve.Core.Selection;
 using Sieve.Core.Tables;
 using Sieve.IO.DarkMachines;
 using Sieve.IO.Generators;
+using Sieve.IO.Hdf5;
+using Sieve.IO.Numpy;
+using Sieve.IO.Parquet;
 using Sieve.IO.Tables;
 
 namespace Sieve.Cli.Workflows;
@@ -33,14 +36,26 @@ public static class InputLoader
                 // Event readers work in GeV; the table is in GeV.
                 FeatureTable events = PerObjectLayout.ToTable(ReadEvents(request with { Format = format }));
                 return new LoadedInput(events, format, EnergyUnit.GeV, bytes);
+            case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet:
+                (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(ReadNumericTable(request.Path, format), request.Columns);
+                return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved);
             default:
                 FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions { FeatureColumns = request.Columns });
                 return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes);
         }
     }
 
+    private static FeatureTable ReadNumericTable(string path, InputFormat format) => format switch
+    {
+        InputFormat.Npy when path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) => NpzReader.ReadTable(path, NpzReader.List(path)[0]),
+        InputFormat.Npy => NpyReader.ReadTable(path),
+        InputFormat.Hdf5 => Hdf5TableReader.Read(path),
+        _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
+    };
+
     /// <summary>Whether a format holds events (with objects) rather than a plain table.</summary>
-    public static bool IsEventFormat(InputFormat format) => format != InputFormat.Csv;
+    public static bool IsEventFormat(InputFormat format) =>
+        format is InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet;
 
     /// <summary>
     /// Reads the events of an event file, with the channel selection when one is asked for.
@@ -70,6 +85,14 @@ public static class InputLoader
     public static InputFormat Detect(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".npy" or ".npz": return InputFormat.Npy;
+            case ".h5" or ".hdf5" or ".hdf": return InputFormat.Hdf5;
+            case ".parquet" or ".pq": return InputFormat.Parquet;
+        }
+
         if (GeneratorFormats.TryDetect(path, out GeneratorFormat generator) && !path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
             return generator switch

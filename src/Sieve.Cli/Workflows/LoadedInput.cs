@@ -7,4 +7,5 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Format">The file's format.</param>
 /// <param name="Unit">Energy unit of the table's values.</param>
 /// <param name="FileBytes">Size of the input file.</param>
-public sealed record LoadedInput(FeatureTable Table, InputFormat Format, EnergyUnit Unit, long FileBytes);
+/// <param name="MovedFeatures">Numeric columns of an all-numeric format that were not chosen as features and travel as side channels.</param>
+public sealed record LoadedInput(FeatureTable Table, InputFormat Format, EnergyUnit Unit, long FileBytes, IReadOnlyList<string>? MovedFeatures = null);

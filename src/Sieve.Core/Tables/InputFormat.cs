@@ -17,4 +17,13 @@ public enum InputFormat
 
     /// <summary>FastJet example text (px py pz E per line, #END between events).</summary>
     FastJet,
+
+    /// <summary>NumPy .npy (2-D array) or .npz (first array, or the one named in the file name after '#').</summary>
+    Npy,
+
+    /// <summary>HDF5 table written by Sieve or h5py: /features with a feature_names attribute, /side_channels/*.</summary>
+    Hdf5,
+
+    /// <summary>Apache Parquet table.</summary>
+    Parquet,
 }
