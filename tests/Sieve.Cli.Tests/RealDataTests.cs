@@ -68,4 +68,36 @@ public sealed class RealDataTests : IDisposable
         int close = Enumerable.Range(0, a.RowCount).Count(r => b[r, pt] > a[r, pt] / 2 && b[r, pt] < a[r, pt] * 2);
         Assert.True(close > a.RowCount * 0.95, $"{close} of {a.RowCount} jets within a factor 2 in pT");
     }
+
+    [SkippableFact]
+    public void HiggsMl_missing_markers_are_masked_and_written_back_exactly()
+    {
+        string input = SharedData.Require("higgsml/bg.csv");
+        string model = Path.Combine(dir, "model");
+        string archive = Path.Combine(dir, "bg.sieve");
+        string output = Path.Combine(dir, "bg.csv");
+        (int code, string text) = CliRunner.Run("train", "--input", input, "--missing", "-999", "--normalisation", "zscore", "--epochs", "2", "--preset", "small", "--out", model);
+        Assert.True(code == 0, text);
+        Assert.Equal(0, CliRunner.Run("compress", "--model", model, "--input", input, "--out", archive).ExitCode);
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
+
+        var original = CsvTableReader.Read(input);
+        var decoded = CsvTableReader.Read(output);
+        Assert.Equal(original.FeatureNames, decoded.FeatureNames);
+        int missing = 0;
+        for (int i = 0; i < original.Values.Length; i++)
+        {
+            bool wasMissing = original.Values[i] == -999.0;
+            Assert.Equal(wasMissing, decoded.Values[i] == -999.0);
+            missing += wasMissing ? 1 : 0;
+        }
+
+        Assert.True(missing > 1000, $"{missing} missing cells in the HiggsML background");
+        Assert.Equal(original.SideChannels.Select(c => c.Values), decoded.SideChannels.Select(c => c.Values));
+
+        string report = Path.Combine(dir, "report");
+        (code, text) = CliRunner.Run("evaluate", "--original", input, "--reconstructed", output, "--missing", "-999", "--out", report);
+        Assert.True(code == 0, text);
+        Assert.Contains("cells are missing in the original", File.ReadAllText(Path.Combine(report, "report.json")), StringComparison.Ordinal);
+    }
 }

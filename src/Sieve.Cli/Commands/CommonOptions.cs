@@ -12,6 +12,12 @@ internal static class CommonOptions
                       "Detected from the extension (.lhe, .hepmc3, .dat, optionally .gz) or the content when omitted.",
     };
 
+    public static Option<double?> Missing() => new("--missing")
+    {
+        Description = "Value that marks a missing cell in a table (HiggsML: -999). Missing cells are masked out of training and statistics, " +
+                      "and their positions are kept losslessly so decompression writes the marker back.",
+    };
+
     public static Option<string?> Channel() => new("--channel")
     {
         Description = "Keep only events of a DarkMachines channel: ch1, ch2a, ch2b or ch3 (cuts in docs/formats.md). Event inputs only.",

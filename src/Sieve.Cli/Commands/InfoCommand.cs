@@ -16,7 +16,7 @@ internal static class InfoCommand
         var format = CommonOptions.Format();
         var channel = CommonOptions.Channel();
         var columns = CommonOptions.Columns();
-        var missing = new Option<double?>("--missing") { Description = "Value that marks a missing cell in a table (HiggsML: -999); counted, not summarised." };
+        var missing = CommonOptions.Missing();
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
         var command = new Command("info", "Summarise a file: for events, the event count, objects per kind, the multiplicity histogram, MET and HT ranges " +
                                           "(optionally after a channel selection); for tables, rows and per column its range, mean and missing cells.")

@@ -21,6 +21,9 @@ public static class CompressWorkflow
     /// <summary>Format option naming the channel selection applied before compression.</summary>
     public const string ChannelOption = "channel";
 
+    /// <summary>Format option with the missing-value marker to put back where the missing-cells channel says.</summary>
+    public const string MissingMarkerOption = "missing_marker";
+
     /// <summary>Format option listing numeric columns that travel as side channels (newline-separated).</summary>
     public const string MovedFeaturesOption = "moved_features";
 
@@ -36,6 +39,18 @@ public static class CompressWorkflow
                 throw new InvalidDataException($"{inputPath} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");
             }
 
+            if (manifest.Missing is { } policy)
+            {
+                // Fill as in training and keep the positions of missing cells losslessly.
+                MissingValueSplit filled = MissingValues.Split(input.Table, policy.Marker, policy.Fills);
+                FeatureTable withCells = filled.Table;
+                input = input with
+                {
+                    Table = new FeatureTable(withCells.FeatureNames, withCells.Values, withCells.RowCount,
+                        [.. withCells.SideChannels, MissingCellsChannel.Encode(filled.Mask, withCells.RowCount, withCells.FeatureCount)], withCells.ColumnOrder),
+                };
+            }
+
             manifest.Normaliser.CheckMatches(input.Table);
             float[] normalised = TableNormalisation.Apply(manifest.Normaliser, input, inputPath);
             float[] latents = BatchInference.Encode(model, normalised, rowsDone);
@@ -45,6 +60,11 @@ public static class CompressWorkflow
             if (channel is { } selected)
             {
                 options[ChannelOption] = selected.Code();
+            }
+
+            if (manifest.Missing is { } missing)
+            {
+                options[MissingMarkerOption] = missing.Marker.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             }
 
             if (input.MovedFeatures is { Count: > 0 } moved)

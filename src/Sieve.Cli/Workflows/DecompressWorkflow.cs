@@ -47,6 +47,15 @@ public static class DecompressWorkflow
             float[] normalised = BatchInference.Decode(model, content.Latents, rowsDone);
             double[] values = manifest.Normaliser.Inverse(normalised);
             var table = new FeatureTable(header.Schema.FeatureNames, values, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder);
+            if (content.SideChannels.FirstOrDefault(c => c.Name == MissingCellsChannel.Name) is { } cells
+                && header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MissingMarkerOption, out string? markerText))
+            {
+                double marker = double.Parse(markerText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+                FeatureTable restored = MissingValues.Restore(table, MissingCellsChannel.Decode(cells, table.FeatureCount), marker);
+                table = new FeatureTable(restored.FeatureNames, restored.Values, restored.RowCount,
+                    [.. restored.SideChannels.Where(c => c.Name != MissingCellsChannel.Name)], restored.ColumnOrder);
+            }
+
             string[] moved = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MovedFeaturesOption, out string? list) ? list.Split('\n') : [];
             Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, outputPath);
             return table.RowCount;

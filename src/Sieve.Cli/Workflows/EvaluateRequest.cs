@@ -12,5 +12,6 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Archive">The archive, for byte accounting.</param>
 /// <param name="ModelDirectory">The model, to report its size beside the archive.</param>
 /// <param name="Synthetic">Whether the data is the built-in synthetic sample.</param>
+/// <param name="Missing">Missing-value marker: cells of the original equal to it are left out of the statistics.</param>
 public sealed record EvaluateRequest(string Original, string Reconstructed, string OutputDirectory, IReadOnlyList<string>? Columns = null,
-    EnergyUnit? Unit = null, InputFormat? Format = null, string? Archive = null, string? ModelDirectory = null, bool Synthetic = false);
+    EnergyUnit? Unit = null, InputFormat? Format = null, string? Archive = null, string? ModelDirectory = null, bool Synthetic = false, double? Missing = null);

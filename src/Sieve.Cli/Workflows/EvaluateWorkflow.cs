@@ -19,7 +19,7 @@ public static class EvaluateWorkflow
         ArgumentNullException.ThrowIfNull(request);
         LoadedInput original = InputLoader.Load(new InputRequest(request.Original, request.Format, request.Columns, request.Unit));
         LoadedInput reconstructed = InputLoader.Load(new InputRequest(request.Reconstructed, original.Format, original.Table.FeatureNames, original.Unit));
-        FidelityEvaluation evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with { EnergyScaleToGeV = original.Unit.ToGeV() });
+        FidelityEvaluation evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with { EnergyScaleToGeV = original.Unit.ToGeV(), MissingMarker = request.Missing });
 
         bool synthetic = request.Synthetic;
         var notes = new List<string>(evaluation.Report.Notes);

@@ -25,6 +25,11 @@ public static class InputLoader
 
         InputFormat format = request.Format ?? Detect(request.Path);
         long bytes = new FileInfo(request.Path).Length;
+        if (request.Missing is not null && IsEventFormat(format))
+        {
+            throw new ArgumentException($"--missing marks missing cells of tables, but {request.Path} is read as {format} events.");
+        }
+
         if (request.Channel is not null && !IsEventFormat(format))
         {
             throw new ArgumentException($"--channel selects events, but {request.Path} is read as a {format} table.");

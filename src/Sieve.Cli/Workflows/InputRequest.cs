@@ -9,4 +9,6 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Columns">Feature columns for CSV tables; null = choose automatically.</param>
 /// <param name="Unit">Energy unit of the file's values; null = GeV for CSV (DarkMachines is always MeV on disk, GeV after reading).</param>
 /// <param name="Channel">DarkMachines channel selection applied to events before anything else; null = all events.</param>
-public sealed record InputRequest(string Path, InputFormat? Format = null, IReadOnlyList<string>? Columns = null, EnergyUnit? Unit = null, Channel? Channel = null);
+/// <param name="Missing">Value that marks a missing cell in a table (HiggsML: -999); null = none.</param>
+public sealed record InputRequest(string Path, InputFormat? Format = null, IReadOnlyList<string>? Columns = null, EnergyUnit? Unit = null,
+    Channel? Channel = null, double? Missing = null);

@@ -31,10 +31,23 @@ public static class TrainWorkflow
         }
 
         DataSplit split = DataSplit.Create(table.RowCount, training.ValidationFraction, training.Seed);
+
+        // Missing cells: filled with the mean of present training values, masked out of the loss.
+        MissingValuePolicy? missing = null;
+        float[]? mask = null;
+        if (request.Input.Missing is { } marker)
+        {
+            MissingValueSplit filled = MissingValues.Split(table, marker, MissingValueFill.TrainingMean, split.Train);
+            missing = new MissingValuePolicy(marker, filled.FillValues);
+            mask = [.. filled.Mask.Select(m => (float)m)];
+            table = filled.Table;
+            input = input with { Table = table };
+        }
+
         FeatureNormaliser normaliser = NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV());
         float[] all = TableNormalisation.Apply(normaliser, input, request.Input.Path);
-        float[] train = TableNormalisation.Rows(all, table.FeatureCount, split.Train);
-        float[] validation = TableNormalisation.Rows(all, table.FeatureCount, split.Validation);
+        var train = new TrainingSet(TableNormalisation.Rows(all, table.FeatureCount, split.Train), mask is null ? null : TableNormalisation.Rows(mask, table.FeatureCount, split.Train));
+        var validation = new TrainingSet(TableNormalisation.Rows(all, table.FeatureCount, split.Validation), mask is null ? null : TableNormalisation.Rows(mask, table.FeatureCount, split.Validation));
 
         DenseAutoencoderOptions shape = request.Architecture is { } a
             ? new DenseAutoencoderOptions(table.FeatureCount, a.HiddenWidths, request.LatentSize ?? 3, a.Activation)
@@ -54,6 +67,7 @@ public static class TrainWorkflow
             Result = new TrainingSummary(0, 0, double.NaN, split.Train.Length, split.Validation.Length, Path.GetFileName(request.Input.Path)),
             WeightsSha256 = string.Empty,
             Synthetic = request.Synthetic,
+            Missing = missing,
         };
 
         string historyPath = Path.Combine(request.OutputDirectory, HistoryFile);

@@ -43,12 +43,25 @@ public static class FidelityEvaluator
             double[] truth = original.Column(f);
             double[] reco = reconstructed.Column(f);
 
-            var residual = new double[rows];
+            // Cells the original marks as missing have no true value: they are left out, and counted.
+            bool[] present = [.. truth.Select(t => options.MissingMarker is not { } marker || !MissingValues.IsMissing(t, marker))];
+            int missing = present.Count(p => !p);
+            if (missing > 0)
+            {
+                notes.Add(Invariant($"{name}: {missing} of {rows} cells are missing in the original (marker {options.MissingMarker:G6}) and were left out."));
+            }
+
+            var residualList = new List<double>(rows);
             for (int r = 0; r < rows; r++)
             {
-                double d = reco[r] - truth[r];
-                residual[r] = kind == VariableKind.Angle ? Kinematics.WrapPhi(d) : d;
+                if (present[r])
+                {
+                    double d = reco[r] - truth[r];
+                    residualList.Add(kind == VariableKind.Angle ? Kinematics.WrapPhi(d) : d);
+                }
             }
+
+            double[] residual = [.. residualList];
 
             NoteNaNs(notes, name, "residual", residual);
             SummaryStatistics residualStats = SummaryStatistics.FromValues(residual);
@@ -63,7 +76,7 @@ public static class FidelityEvaluator
             var relative = new List<double>(rows);
             for (int r = 0; r < rows; r++)
             {
-                if (Math.Abs(truth[r]) > minimum)
+                if (present[r] && Math.Abs(truth[r]) > minimum)
                 {
                     relative.Add((reco[r] - truth[r]) / truth[r]);
                 }

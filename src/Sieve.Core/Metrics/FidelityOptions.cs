@@ -36,4 +36,10 @@ public sealed record FidelityOptions
 
         return VariableRoles.IsMass(featureName) ? DefaultMassMinimumGeV / EnergyScaleToGeV : 0.0;
     }
+
+    /// <summary>
+    /// Value that marks a missing cell in the original (HiggsML: -999); such cells are left out of
+    /// the statistics. Null: every cell counts.
+    /// </summary>
+    public double? MissingMarker { get; init; }
 }

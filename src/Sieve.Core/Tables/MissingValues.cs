@@ -29,12 +29,25 @@ public static class MissingValues
             _ => throw new ArgumentOutOfRangeException(nameof(fill), fill, "unknown missing-value fill"),
         };
 
+        return Split(table, marker, fills);
+    }
+
+    /// <summary>Takes the missing values out, filling them with given per-feature values (e.g. a model's stored fills).</summary>
+    public static MissingValueSplit Split(FeatureTable table, double marker, IReadOnlyList<double> fills)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(fills);
+        if (fills.Count != table.FeatureCount)
+        {
+            throw new ArgumentException($"{fills.Count} fill values for {table.FeatureCount} features.", nameof(fills));
+        }
+
         int f = table.FeatureCount;
         var mask = new double[table.Values.Length];
         var values = (double[])table.Values.Clone();
         for (int i = 0; i < values.Length; i++)
         {
-            if (IsMarker(values[i], marker))
+            if (IsMissing(values[i], marker))
             {
                 values[i] = fills[i % f];
             }
@@ -44,7 +57,7 @@ public static class MissingValues
             }
         }
 
-        return new MissingValueSplit(table.WithValues(values), mask, marker, fills);
+        return new MissingValueSplit(table.WithValues(values), mask, marker, [.. fills]);
     }
 
     /// <summary>
@@ -97,7 +110,7 @@ public static class MissingValues
             for (int j = 0; j < f; j++)
             {
                 double v = table[r, j];
-                if (!IsMarker(v, marker))
+                if (!IsMissing(v, marker))
                 {
                     sum[j] += v;
                     n[j]++;
@@ -108,6 +121,7 @@ public static class MissingValues
         return [.. sum.Select((s, j) => n[j] == 0 ? 0.0 : s / n[j])];
     }
 
-    private static bool IsMarker(double value, double marker) =>
+    /// <summary>Whether <paramref name="value"/> is the missing-value marker (a NaN marker matches NaN).</summary>
+    public static bool IsMissing(double value, double marker) =>
         double.IsNaN(marker) ? double.IsNaN(value) : value == marker;
 }

@@ -44,6 +44,9 @@ public sealed record ModelManifest
     /// <summary>SHA-256 (hex) of the weights file: the model's identity in archives.</summary>
     public required string WeightsSha256 { get; init; }
 
+    /// <summary>Missing-value handling, when the model was trained with a marker; null otherwise.</summary>
+    public MissingValuePolicy? Missing { get; init; }
+
     /// <summary>Whether the training data was synthetic (the built-in demo sample).</summary>
     public bool Synthetic { get; init; }
 }

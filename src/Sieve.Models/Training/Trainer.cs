@@ -203,18 +203,8 @@ public static class Trainer
             Tensor rows = permutation.narrow(0, start, size);
             Tensor x = train.index_select(0, rows);                                // (B, F)
             optimiser.zero_grad();
-            Tensor se = (model.Reconstruct(x) - x).square() * weights;              // (B, F) weighted squared error
-            Tensor loss;
-            if (mask is null)
-            {
-                loss = se.mean();
-            }
-            else
-            {
-                // Masked MSE: padded or missing cells contribute neither error nor count.
-                Tensor m = mask.index_select(0, rows);                              // (B, F)
-                loss = (se * m).sum() / (m * weights).sum().clamp_min(1e-12);
-            }
+            Tensor? m = mask?.index_select(0, rows);                              // (B, F)
+            Tensor loss = ReconstructionLoss.Compute(model.Reconstruct(x), x, weights, m);
 
             loss.backward();
             optimiser.step();
