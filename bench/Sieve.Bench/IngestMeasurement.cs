@@ -9,7 +9,7 @@ using Sieve.IO.DarkMachines;
 namespace Sieve.Bench;
 
 /// <summary>
-/// Scripted side-by-side measurement: DarkMachines CSV -> events -> per-object layout table, timed
+/// Scripted side-by-side measurement: DarkMachines CSV -> per-object layout tensor (float32), timed
 /// over several runs on one core; prints the median throughput as one JSON line.
 /// </summary>
 internal static class IngestMeasurement
@@ -22,9 +22,14 @@ internal static class IngestMeasurement
         for (int run = 0; run < runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            FeatureTable table = PerObjectLayout.ToTable(DarkMachinesReader.Read(path));
+            long rows = 0;
+            foreach (EventBatch batch in DarkMachinesBatchReader.Read(path))
+            {
+                rows += batch.ObjectRows().Length / 4; // the (N_objects, 4) float32 tensor the network reads
+            }
+
             clock.Stop();
-            objects = table.RowCount;
+            objects = rows;
             seconds.Add(clock.Elapsed.TotalSeconds);
             GC.Collect();
         }

@@ -73,7 +73,7 @@ public static class InputLoader
         InputFormat format = request.Format ?? Detect(request.Path);
         IEnumerable<Event> events = format switch
         {
-            InputFormat.DarkMachines => DarkMachinesReader.Read(request.Path),
+            InputFormat.DarkMachines => DarkMachinesBatchReader.Read(request.Path).SelectMany(batch => batch.Events()),
             InputFormat.Lhe => GeneratorReader.Read(request.Path, GeneratorFormat.Lhe).Select(e => GeneratorEvents.ToEvent(e)),
             InputFormat.HepMC3 => GeneratorReader.Read(request.Path, GeneratorFormat.HepMC3).Select(e => GeneratorEvents.ToEvent(e)),
             InputFormat.FastJet => GeneratorReader.Read(request.Path, GeneratorFormat.FastJetText).Select(e => GeneratorEvents.ToEvent(e)),

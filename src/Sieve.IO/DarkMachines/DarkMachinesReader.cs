@@ -70,16 +70,19 @@ public static class DarkMachinesReader
 
             if (firstBlankLine != 0)
             {
-                throw new SieveDataException(file, firstBlankLine, null, "empty line before more events",
-                    "one event per line; empty lines only at the end of the file");
+                throw BlankLineBeforeEvents(file, firstBlankLine);
             }
 
             yield return ParseLine(line, file, lineNumber);
         }
     }
 
+    /// <summary>The error for a blank line followed by more events (shared with the batch reader).</summary>
+    internal static SieveDataException BlankLineBeforeEvents(string file, long line) =>
+        new(file, line, null, "empty line before more events", "one event per line; empty lines only at the end of the file");
+
     /// <summary>Parses one non-empty line into an event.</summary>
-    private static Event ParseLine(ReadOnlySpan<char> line, string file, long lineNumber)
+    internal static Event ParseLine(ReadOnlySpan<char> line, string file, long lineNumber)
     {
         if (line.EndsWith(DarkMachinesFormat.FieldSeparator))
         {

@@ -45,6 +45,7 @@ public class FastDoubleTests
     {
         Assert.False(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         Assert.False(FastDouble.TryParse(text, out _));
+        Assert.False(FastDouble.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out _));
     }
 
     [Fact]
@@ -68,5 +69,8 @@ public class FastDoubleTests
         bool ok = FastDouble.TryParse(text, out double actual);
         Assert.Equal(expectedOk, ok);
         Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"'{text}': expected {expected:R}, got {actual:R}");
+        bool okUtf8 = FastDouble.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out double utf8);
+        Assert.Equal(expectedOk, okUtf8);
+        Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(utf8), $"'{text}' as UTF-8: expected {expected:R}, got {utf8:R}");
     }
 }
