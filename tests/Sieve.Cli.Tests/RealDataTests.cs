@@ -100,4 +100,53 @@ public sealed class RealDataTests : IDisposable
         Assert.True(code == 0, text);
         Assert.Contains("cells are missing in the original", File.ReadAllText(Path.Combine(report, "report.json")), StringComparison.Ordinal);
     }
+
+    [SkippableTheory]
+    [InlineData("fixed-slots")]
+    [InlineData("l1")]
+    public void Slot_layouts_compress_events_and_bring_back_their_objects(string layout)
+    {
+        string input = SharedData.Require("darkmachines/monojet_Zp2000.0_DM_50.0_chan3.csv");
+        string model = Path.Combine(dir, "model-" + layout);
+        string archive = Path.Combine(dir, layout + ".sieve");
+        string output = Path.Combine(dir, layout + ".csv");
+        (int code, string text) = CliRunner.Run("train", "--input", input, "--layout", layout, "--epochs", "2", "--preset", "small", "--out", model);
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run("compress", "--model", model, "--input", input, "--out", archive);
+        Assert.True(code == 0, text);
+        Assert.Contains("dropped", text, StringComparison.Ordinal); // one event of this file has more jets than slots: reported, not silent
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
+
+        List<Event> original = [.. DarkMachinesReader.Read(input)];
+        List<Event> decoded = [.. DarkMachinesReader.Read(output)];
+        Assert.Equal(original.Count, decoded.Count);
+        int fitting = 0;
+        for (int i = 0; i < original.Count; i++)
+        {
+            Assert.Equal(original[i].Weight, decoded[i].Weight);
+            if (Fits(original[i], layout))
+            {
+                fitting++;
+                Assert.Equal(original[i].Objects.Select(o => o.Kind).Order(), decoded[i].Objects.Select(o => o.Kind).Order());
+            }
+            else
+            {
+                Assert.True(decoded[i].Objects.Count < original[i].Objects.Count);
+            }
+        }
+
+        Assert.True(fitting > original.Count / 2, $"{fitting} of {original.Count} events fit the slots");
+    }
+
+    // Slot limits written out independently of the layout code: default fixed slots 6 j, 4 b, 4 e, 4 mu, 4 photons;
+    // Level-1: 4 e/photons, 4 muons, 10 jets (j and b).
+    private static bool Fits(Event e, string layout)
+    {
+        int Count(params ObjectKind[] kinds) => e.Objects.Count(o => kinds.Contains(o.Kind));
+        return layout == "l1"
+            ? Count(ObjectKind.ElectronMinus, ObjectKind.ElectronPlus, ObjectKind.Photon) <= 4
+              && Count(ObjectKind.MuonMinus, ObjectKind.MuonPlus) <= 4 && Count(ObjectKind.Jet, ObjectKind.BJet) <= 10
+            : Count(ObjectKind.Jet) <= 6 && Count(ObjectKind.BJet) <= 4 && Count(ObjectKind.ElectronMinus, ObjectKind.ElectronPlus) <= 4
+              && Count(ObjectKind.MuonMinus, ObjectKind.MuonPlus) <= 4 && Count(ObjectKind.Photon) <= 4;
+    }
 }

@@ -12,6 +12,21 @@ internal static class CommonOptions
                       "Detected from the extension (.lhe, .hepmc3, .dat, optionally .gz) or the content when omitted.",
     };
 
+    public static Option<string?> Layout() => new("--layout")
+    {
+        Description = "How events become rows (event inputs): per-object (default; one row of E, pt, eta, phi per object), " +
+                      "fixed-slots (one row per event: MET + 6 jets, 4 b-jets, 4 e, 4 mu, 4 photons, pT-ordered, zero-padded, masked loss) " +
+                      "or l1 (the Level-1 trigger layout: 19 slots x (pT, eta, phi), masked loss).",
+    };
+
+    public static Sieve.Core.Layouts.LayoutKind ParseLayout(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "per-object" or "perobject" => Sieve.Core.Layouts.LayoutKind.PerObject,
+        "fixed-slots" or "fixedslots" or "slots" => Sieve.Core.Layouts.LayoutKind.FixedSlots,
+        "l1" or "level1" or "level-1" => Sieve.Core.Layouts.LayoutKind.Level1,
+        _ => throw new ArgumentException($"--layout '{text}' is not one of per-object, fixed-slots, l1."),
+    };
+
     public static Option<double?> Missing() => new("--missing")
     {
         Description = "Value that marks a missing cell in a table (HiggsML: -999). Missing cells are masked out of training and statistics, " +

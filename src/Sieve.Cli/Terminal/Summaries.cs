@@ -15,6 +15,7 @@ internal static class Summaries
         console.MarkupLine(Inv($"[green]trained[/] {Markup.Escape(m.Architecture.Describe())} on {m.Result.TrainRows} rows ({m.Result.ValidationRows} held out); ") + Inv(
             $"best epoch {m.Result.BestEpoch} of {m.Result.EpochsRun}, validation MSE {m.Result.BestValidationLoss:E3} (normalised units)"));
         console.MarkupLine($"model written to [bold]{Markup.Escape(outcome.ModelDirectory)}[/] (model.json, weights.bin, history.csv)");
+        Dropped(console, outcome.Dropped);
     }
 
     public static void Compress(IAnsiConsole console, CompressOutcome outcome)
@@ -24,6 +25,16 @@ internal static class Summaries
             $"{(double)a.FileBytes / outcome.Rows:F3} bytes/row, ratio {(double)outcome.InputBytes / a.FileBytes:F2} against the input file ({outcome.InputBytes} bytes)"));
         console.MarkupLine(Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash"));
         Accounting(console, a);
+        Dropped(console, outcome.Dropped);
+    }
+
+    public static void Dropped(IAnsiConsole console, Sieve.Core.Layouts.DroppedObjects? dropped)
+    {
+        if (dropped is { Total: > 0 } d)
+        {
+            string perKind = string.Join(", ", d.PerKind.Where(k => k.Value > 0).Select(k => Inv($"{Sieve.Core.Events.ObjectKinds.Code(k.Key)}: {k.Value}")));
+            console.MarkupLine(Inv($"[yellow]dropped {d.Total} objects[/] beyond the layout's slots in {d.EventsTruncated} events (lowest pT first; {Markup.Escape(perKind)})"));
+        }
     }
 
     public static void Accounting(IAnsiConsole console, ArchiveAccounting a)

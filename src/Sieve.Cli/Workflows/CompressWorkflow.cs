@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sieve.Compression.Archive;
+using Sieve.Core.Layouts;
 using Sieve.Core.Selection;
 using Sieve.Core.Serialization;
 using Sieve.Core.Tables;
@@ -21,6 +22,9 @@ public static class CompressWorkflow
     /// <summary>Format option naming the channel selection applied before compression.</summary>
     public const string ChannelOption = "channel";
 
+    /// <summary>Format option naming the event layout (absent: one row per object).</summary>
+    public const string LayoutOption = "layout";
+
     /// <summary>Format option with the missing-value marker to put back where the missing-cells channel says.</summary>
     public const string MissingMarkerOption = "missing_marker";
 
@@ -33,7 +37,8 @@ public static class CompressWorkflow
         (DenseAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
-            LoadedInput input = InputLoader.Load(new InputRequest(inputPath, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel));
+            LoadedInput input = InputLoader.Load(new InputRequest(inputPath, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel,
+                Layout: manifest.Schema.Layout));
             if (input.Format != manifest.Schema.Format)
             {
                 throw new InvalidDataException($"{inputPath} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");
@@ -62,6 +67,11 @@ public static class CompressWorkflow
                 options[ChannelOption] = selected.Code();
             }
 
+            if (manifest.Schema.Layout != LayoutKind.PerObject)
+            {
+                options[LayoutOption] = manifest.Schema.Layout.ToString();
+            }
+
             if (manifest.Missing is { } missing)
             {
                 options[MissingMarkerOption] = missing.Marker.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
@@ -88,7 +98,7 @@ public static class CompressWorkflow
                 JsonSerializer.SerializeToNode(manifest.Normaliser, SieveJson.Options),
                 new LatentEncoding(LatentDType.Float32, table.RowCount, model.LatentSize));
             ArchiveWriter.Write(archivePath, new ArchiveContent(header, latents, table.SideChannels));
-            return new CompressOutcome(archivePath, table.RowCount, input.FileBytes, ArchiveInspector.Inspect(archivePath), ModelCheckpoint.SizeOnDisk(modelDirectory, manifest));
+            return new CompressOutcome(archivePath, table.RowCount, input.FileBytes, ArchiveInspector.Inspect(archivePath), ModelCheckpoint.SizeOnDisk(modelDirectory, manifest), input.Dropped);
         }
     }
 }

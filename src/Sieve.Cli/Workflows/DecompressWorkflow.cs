@@ -57,12 +57,14 @@ public static class DecompressWorkflow
             }
 
             string[] moved = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MovedFeaturesOption, out string? list) ? list.Split('\n') : [];
-            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, outputPath);
+            LayoutKind layout = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.LayoutOption, out string? layoutName)
+                ? Enum.Parse<LayoutKind>(layoutName) : LayoutKind.PerObject;
+            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, layout, outputPath);
             return table.RowCount;
         }
     }
 
-    private static void Write(FeatureTable table, string format, string outputPath)
+    private static void Write(FeatureTable table, string format, LayoutKind layout, string outputPath)
     {
         if (!Enum.TryParse(format, ignoreCase: true, out InputFormat kind))
         {
@@ -85,7 +87,7 @@ public static class DecompressWorkflow
                 break;
             default:
                 // Event inputs come back as DarkMachines CSV (there are no writers for generator formats).
-                DarkMachinesWriter.Write(outputPath, PerObjectLayout.ToEvents(table));
+                DarkMachinesWriter.Write(outputPath, EventLayouts.ToEvents(layout, table));
                 break;
         }
     }

@@ -25,6 +25,11 @@ public static class InputLoader
 
         InputFormat format = request.Format ?? Detect(request.Path);
         long bytes = new FileInfo(request.Path).Length;
+        if (request.Layout != LayoutKind.PerObject && !IsEventFormat(format))
+        {
+            throw new ArgumentException($"--layout {request.Layout} arranges events, but {request.Path} is read as a {format} table.");
+        }
+
         if (request.Missing is not null && IsEventFormat(format))
         {
             throw new ArgumentException($"--missing marks missing cells of tables, but {request.Path} is read as {format} events.");
@@ -39,8 +44,8 @@ public static class InputLoader
         {
             case InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet:
                 // Event readers work in GeV; the table is in GeV.
-                FeatureTable events = PerObjectLayout.ToTable(ReadEvents(request with { Format = format }));
-                return new LoadedInput(events, format, EnergyUnit.GeV, bytes);
+                LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
+                return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
             case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet:
                 (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(ReadNumericTable(request.Path, format), request.Columns);
                 return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved);

@@ -1,3 +1,4 @@
+using Sieve.Core.Layouts;
 using Sieve.Core.Selection;
 using Sieve.Core.Tables;
 
@@ -10,5 +11,6 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Unit">Energy unit of the file's values; null = GeV for CSV (DarkMachines is always MeV on disk, GeV after reading).</param>
 /// <param name="Channel">DarkMachines channel selection applied to events before anything else; null = all events.</param>
 /// <param name="Missing">Value that marks a missing cell in a table (HiggsML: -999); null = none.</param>
+/// <param name="Layout">How events become rows (event formats only).</param>
 public sealed record InputRequest(string Path, InputFormat? Format = null, IReadOnlyList<string>? Columns = null, EnergyUnit? Unit = null,
-    Channel? Channel = null, double? Missing = null);
+    Channel? Channel = null, double? Missing = null, LayoutKind Layout = LayoutKind.PerObject);

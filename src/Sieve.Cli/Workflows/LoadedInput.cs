@@ -8,4 +8,7 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Unit">Energy unit of the table's values.</param>
 /// <param name="FileBytes">Size of the input file.</param>
 /// <param name="MovedFeatures">Numeric columns of an all-numeric format that were not chosen as features and travel as side channels.</param>
-public sealed record LoadedInput(FeatureTable Table, InputFormat Format, EnergyUnit Unit, long FileBytes, IReadOnlyList<string>? MovedFeatures = null);
+/// <param name="Mask">(N, F) presence mask of a slot layout (1 = real value, 0 = padding); null when every cell is real.</param>
+/// <param name="Dropped">Objects that did not fit a slot layout.</param>
+public sealed record LoadedInput(FeatureTable Table, InputFormat Format, EnergyUnit Unit, long FileBytes, IReadOnlyList<string>? MovedFeatures = null,
+    double[]? Mask = null, Sieve.Core.Layouts.DroppedObjects? Dropped = null);

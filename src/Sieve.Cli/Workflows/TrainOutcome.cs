@@ -7,4 +7,5 @@ namespace Sieve.Cli.Workflows;
 /// <param name="ModelDirectory">The model directory.</param>
 /// <param name="Manifest">Its manifest.</param>
 /// <param name="Result">Training history and best epoch.</param>
-public sealed record TrainOutcome(string ModelDirectory, ModelManifest Manifest, TrainingResult Result);
+/// <param name="Dropped">Objects of the training input that did not fit the layout's slots.</param>
+public sealed record TrainOutcome(string ModelDirectory, ModelManifest Manifest, TrainingResult Result, Sieve.Core.Layouts.DroppedObjects? Dropped = null);

@@ -34,7 +34,7 @@ public static class TrainWorkflow
 
         // Missing cells: filled with the mean of present training values, masked out of the loss.
         MissingValuePolicy? missing = null;
-        float[]? mask = null;
+        float[]? mask = input.Mask is { } slots ? [.. slots.Select(m => (float)m)] : null; // padded slots never count
         if (request.Input.Missing is { } marker)
         {
             MissingValueSplit filled = MissingValues.Split(table, marker, MissingValueFill.TrainingMean, split.Train);
@@ -62,7 +62,7 @@ public static class TrainWorkflow
             Preset = request.Architecture is null ? request.Preset.ToLowerInvariant() : "custom",
             Architecture = shape,
             Normaliser = normaliser,
-            Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit),
+            Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit, request.Input.Layout),
             Training = training,
             Result = new TrainingSummary(0, 0, double.NaN, split.Train.Length, split.Validation.Length, Path.GetFileName(request.Input.Path)),
             WeightsSha256 = string.Empty,
@@ -95,7 +95,7 @@ public static class TrainWorkflow
         {
             Result = manifest.Result with { BestEpoch = result.BestEpoch, EpochsRun = epochsRun, BestValidationLoss = result.BestValidationLoss },
         });
-        return new TrainOutcome(request.OutputDirectory, manifest, result);
+        return new TrainOutcome(request.OutputDirectory, manifest, result, input.Dropped);
     }
 
     /// <summary>Maps weights by feature name to feature order; unknown names are an error.</summary>

@@ -7,4 +7,5 @@ namespace Sieve.Core.Tables;
 /// <param name="Format">Input file format.</param>
 /// <param name="FeatureNames">Feature columns, in the model's order.</param>
 /// <param name="EnergyUnit">Unit of energy-like features in the input.</param>
-public sealed record InputSchema(InputFormat Format, IReadOnlyList<string> FeatureNames, EnergyUnit EnergyUnit);
+/// <param name="Layout">How events became rows (event formats only).</param>
+public sealed record InputSchema(InputFormat Format, IReadOnlyList<string> FeatureNames, EnergyUnit EnergyUnit, Layouts.LayoutKind Layout = Layouts.LayoutKind.PerObject);

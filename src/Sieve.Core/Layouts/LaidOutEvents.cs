@@ -1,0 +1,9 @@
+using Sieve.Core.Tables;
+
+namespace Sieve.Core.Layouts;
+
+/// <summary>Events in a layout: the table, the (N, F) presence mask (null when every cell is real) and what did not fit.</summary>
+/// <param name="Table">Rows of the layout, with its lossless side channels.</param>
+/// <param name="Mask">1 where a cell holds a value, 0 for padding; null for the per-object layout.</param>
+/// <param name="Dropped">Objects beyond the slot limits (never silent).</param>
+public sealed record LaidOutEvents(FeatureTable Table, double[]? Mask, DroppedObjects Dropped);
