@@ -31,6 +31,8 @@ internal static class TrainCommand
         var patience = new Option<int?>("--patience") { Description = "Early stopping: epochs without a better validation loss. 0 disables. Default 20." };
         var seed = new Option<int?>("--seed") { Description = "Seed for split, shuffling and weights. Default 42." };
         var normalisation = new Option<NormalisationKind?>("--normalisation") { Description = "jet (default: eta/5, phi/3, log pT, log(m+1); z-score for other columns), zscore or none. Fitted on the training split only." };
+        var vae = new Option<bool>("--vae") { Description = "Train a variational autoencoder (Gaussian latent, reparameterisation, log-variance clamped to [-10, 10]); its scores include KL and R_z." };
+        var beta = new Option<double?>("--beta") { Description = "Weight of the VAE's KL term (beta-VAE); implies --vae. Default 1." };
         var lossWeights = new Option<string?>("--loss-weights") { Description = "Per-feature loss weights, e.g. pt=4,m=2 (others weigh 1; rescaled to mean 1). Spends the latent's capacity where precision matters." };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch; 0 = one per core (default). Small models often train faster on 1." };
         var device = new Option<string?>("--device") { Description = "cpu, cuda, cuda:N or auto (default: CUDA when available)." };
@@ -39,7 +41,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train an autoencoder on a file and write a model directory. The normaliser is fitted on the training split only; " +
                                            "history.csv is written every epoch and the best model is saved as soon as it appears.")
         {
-            input, format, channel, layout, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, lossWeights, threads, device, output,
+            input, format, channel, layout, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, lossWeights, threads, device, output,
         };
         command.SetAction(parse =>
         {
@@ -69,7 +71,9 @@ internal static class TrainCommand
                 architecture,
                 parse.GetValue(normalisation) ?? file.Normalisation ?? NormalisationKind.Jet,
                 training,
-                LossWeights: CommonOptions.ParseAssignments(parse.GetValue(lossWeights), "--loss-weights") ?? file.LossWeights);
+                LossWeights: CommonOptions.ParseAssignments(parse.GetValue(lossWeights), "--loss-weights") ?? file.LossWeights,
+                Variational: parse.GetValue(beta) is { } b ? new VariationalOptions(b)
+                    : parse.GetValue(vae) ? file.Variational ?? new VariationalOptions() : file.Variational);
 
             TrainOutcome outcome = TrainingDisplay.Run(console, training.Epochs, progress => TrainWorkflow.Run(request, progress));
             Summaries.Train(console, outcome);

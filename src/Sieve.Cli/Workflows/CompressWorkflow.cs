@@ -34,7 +34,7 @@ public static class CompressWorkflow
     /// <summary>Compresses <paramref name="inputPath"/> into <paramref name="archivePath"/>.</summary>
     public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null, IProgress<long>? rowsDone = null)
     {
-        (DenseAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
+        (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
             LoadedInput input = InputLoader.Load(new InputRequest(inputPath, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel,

@@ -41,7 +41,7 @@ public static class DecompressWorkflow
             throw new InvalidDataException($"{archivePath} was written with model {header.Model.Sha256[..12]}... but {directory} holds model {manifest.WeightsSha256[..12]}...; pass the matching --model.");
         }
 
-        (DenseAutoencoder model, _) = ModelCheckpoint.Load(directory);
+        (IAutoencoder model, _) = ModelCheckpoint.Load(directory);
         using (model)
         {
             float[] normalised = BatchInference.Decode(model, content.Latents, rowsDone);

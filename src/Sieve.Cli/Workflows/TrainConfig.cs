@@ -33,6 +33,9 @@ public sealed record TrainConfig
     /// <summary>Loss weight per feature name (others weigh 1), e.g. { "pt": 4, "m": 2 }.</summary>
     public IReadOnlyDictionary<string, double>? LossWeights { get; init; }
 
+    /// <summary>Variational settings: present = train a (beta-)VAE, e.g. { "beta": 0.5 }.</summary>
+    public VariationalOptions? Variational { get; init; }
+
     /// <summary>Trainer settings.</summary>
     public TrainerOptions? Training { get; init; }
 

@@ -14,9 +14,10 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Training">Trainer settings.</param>
 /// <param name="Synthetic">Whether the input is the built-in synthetic sample.</param>
 /// <param name="LossWeights">Loss weight per feature name (others weigh 1); null = plain MSE.</param>
+/// <param name="Variational">Train a (beta-)VAE with these settings; null = plain autoencoder.</param>
 public sealed record TrainRequest(InputRequest Input, string OutputDirectory, string Preset, int? LatentSize,
     ArchitectureConfig? Architecture, NormalisationKind Normalisation, TrainerOptions Training, bool Synthetic = false,
-    IReadOnlyDictionary<string, double>? LossWeights = null);
+    IReadOnlyDictionary<string, double>? LossWeights = null, VariationalOptions? Variational = null);
 
 /// <summary>A custom shape from a config file.</summary>
 /// <param name="HiddenWidths">Encoder hidden widths (the decoder mirrors them).</param>

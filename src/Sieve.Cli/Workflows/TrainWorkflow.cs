@@ -55,12 +55,13 @@ public static class TrainWorkflow
 
         Directory.CreateDirectory(request.OutputDirectory);
         Trainer.Seed(training.Seed);
-        using var model = new DenseAutoencoder(shape);
+        using IAutoencoder model = request.Variational is { } variational ? new VariationalAutoencoder(shape, variational) : new DenseAutoencoder(shape);
         var manifest = new ModelManifest
         {
             Tool = ToolInfo.Name,
             Preset = request.Architecture is null ? request.Preset.ToLowerInvariant() : "custom",
             Architecture = shape,
+            Variational = request.Variational,
             Normaliser = normaliser,
             Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit, request.Input.Layout),
             Training = training,

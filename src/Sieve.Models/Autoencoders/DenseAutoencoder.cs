@@ -21,10 +21,8 @@ public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>, IAutoencoder
         options.Validate();
         Options = options;
 
-        int[] widths = [options.InputSize, .. options.HiddenWidths];
-        encoder = BuildStack(widths, options.LatentSize, options.Activation);
-        int[] mirrored = [options.LatentSize, .. options.HiddenWidths.Reverse()];
-        decoder = BuildStack(mirrored, options.InputSize, options.Activation);
+        encoder = DenseLayers.Stack([options.InputSize, .. options.HiddenWidths], options.Activation, finalActivation: true, outputSize: options.LatentSize);
+        decoder = DenseLayers.Stack([options.LatentSize, .. options.HiddenWidths.Reverse()], options.Activation, finalActivation: true, outputSize: options.InputSize);
         RegisterComponents();
     }
 
@@ -67,27 +65,4 @@ public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>, IAutoencoder
 
         base.Dispose(disposing);
     }
-
-    private static Sequential BuildStack(int[] widths, int outputSize, ActivationKind activation)
-    {
-        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
-        for (int i = 0; i + 1 < widths.Length; i++)
-        {
-            layers.Add(($"linear{i}", nn.Linear(widths[i], widths[i + 1])));
-            layers.Add(($"act{i}", Activation(activation)));
-        }
-
-        layers.Add(("out", nn.Linear(widths[^1], outputSize)));
-        return nn.Sequential(layers);
-    }
-
-    private static nn.Module<Tensor, Tensor> Activation(ActivationKind kind) => kind switch
-    {
-        ActivationKind.Tanh => nn.Tanh(),
-        ActivationKind.Relu => nn.ReLU(),
-        ActivationKind.LeakyRelu => nn.LeakyReLU(0.01),
-        ActivationKind.Elu => nn.ELU(),
-        ActivationKind.Silu => nn.SiLU(),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation"),
-    };
 }

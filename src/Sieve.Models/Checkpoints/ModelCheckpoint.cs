@@ -17,14 +17,14 @@ public static class ModelCheckpoint
     public const string ManifestFile = "model.json";
 
     /// <summary>Saves weights and manifest; returns the manifest with the weights' hash filled in.</summary>
-    public static ModelManifest Save(string directory, DenseAutoencoder model, ModelManifest manifest)
+    public static ModelManifest Save(string directory, IAutoencoder model, ModelManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(manifest);
         Directory.CreateDirectory(directory);
         string weights = Path.Combine(directory, manifest.WeightsFile);
         string tempWeights = weights + ".tmp";
-        model.save(tempWeights);
+        model.Module.save(tempWeights);
         string hash = Sha256(tempWeights);
         File.Move(tempWeights, weights, overwrite: true);
 
@@ -68,7 +68,7 @@ public static class ModelCheckpoint
     }
 
     /// <summary>Loads manifest and weights, checking the weights' hash first.</summary>
-    public static (DenseAutoencoder Model, ModelManifest Manifest) Load(string directory)
+    public static (IAutoencoder Model, ModelManifest Manifest) Load(string directory)
     {
         ModelManifest manifest = ReadManifest(directory);
         string weights = Path.Combine(directory, manifest.WeightsFile);
@@ -84,10 +84,19 @@ public static class ModelCheckpoint
         }
 
         TorchRuntime.EnsureLoaded();
-        var model = new DenseAutoencoder(manifest.Architecture);
-        model.load(weights);
-        model.eval();
+        IAutoencoder model = Build(manifest);
+        model.Module.load(weights);
+        model.Module.eval();
         return (model, manifest);
+    }
+
+    /// <summary>A fresh model of the manifest's shape and kind (dense AE or VAE).</summary>
+    public static IAutoencoder Build(ModelManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.Variational is { } variational
+            ? new VariationalAutoencoder(manifest.Architecture, variational)
+            : new DenseAutoencoder(manifest.Architecture);
     }
 
     /// <summary>Total bytes of the files a decompressor needs from this directory (manifest + weights).</summary>

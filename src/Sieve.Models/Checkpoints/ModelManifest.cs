@@ -26,6 +26,9 @@ public sealed record ModelManifest
     /// <summary>Network shape.</summary>
     public required DenseAutoencoderOptions Architecture { get; init; }
 
+    /// <summary>Variational settings when the model is a (beta-)VAE; null for a plain autoencoder.</summary>
+    public VariationalOptions? Variational { get; init; }
+
     /// <summary>Normaliser fitted on the training split.</summary>
     public required FeatureNormaliser Normaliser { get; init; }
 

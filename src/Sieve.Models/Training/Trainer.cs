@@ -166,12 +166,25 @@ public static class Trainer
             Tensor x = data.narrow(0, start, size);                                 // (b, F)
             Tensor m = mask?.narrow(0, start, size) ?? torch.ones_like(x);           // (b, F)
             Tensor w = weights is null ? m : m * weights;
+            if (model is ITrainingObjective objective)
+            {
+                // The model's own loss (a VAE's includes KL), weighted by the chunk's share of cells.
+                double cells = w.sum().item<float>();
+                sum += objective.TrainingLoss(x, weights ?? torch.ones(x.shape[1]), mask?.narrow(0, start, size)).item<float>() * cells;
+                count += cells;
+                continue;
+            }
+
             sum += ((model.Reconstruct(x) - x).square() * w).sum().item<float>();
             count += w.sum().item<float>();
         }
 
         return count > 0 ? sum / count : double.NaN;
     }
+
+    /// <summary>The batch loss: the model's own objective when it has one, else the (masked, weighted) reconstruction MSE.</summary>
+    private static Tensor Loss(IAutoencoder model, Tensor x, Tensor weights, Tensor? mask) =>
+        model is ITrainingObjective objective ? objective.TrainingLoss(x, weights, mask) : ReconstructionLoss.Compute(model.Reconstruct(x), x, weights, mask);
 
     /// <summary>Per-feature loss weights rescaled to mean 1 (all ones when none are given).</summary>
     public static Tensor LossWeights(IReadOnlyList<double>? weights, int featureCount)
@@ -204,7 +217,7 @@ public static class Trainer
             Tensor x = train.index_select(0, rows);                                // (B, F)
             optimiser.zero_grad();
             Tensor? m = mask?.index_select(0, rows);                              // (B, F)
-            Tensor loss = ReconstructionLoss.Compute(model.Reconstruct(x), x, weights, m);
+            Tensor loss = Loss(model, x, weights, m);
 
             loss.backward();
             optimiser.step();

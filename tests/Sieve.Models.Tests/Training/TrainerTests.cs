@@ -71,7 +71,7 @@ public sealed class TrainerTests : IDisposable
         ModelManifest saved = ModelCheckpoint.Save(dir, model, manifest);
         Assert.Equal(64, saved.WeightsSha256.Length);
 
-        (DenseAutoencoder loaded, ModelManifest readBack) = ModelCheckpoint.Load(dir);
+        (IAutoencoder loaded, ModelManifest readBack) = ModelCheckpoint.Load(dir);
         using (loaded)
         {
             Assert.Equal(saved.WeightsSha256, readBack.WeightsSha256);
