@@ -30,6 +30,7 @@ public static class SieveApp
         root.Subcommands.Add(EvaluateCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(InfoCommand.Create(console));
+        root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         return root;
     }

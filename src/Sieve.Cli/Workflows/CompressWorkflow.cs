@@ -37,27 +37,9 @@ public static class CompressWorkflow
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
-            LoadedInput input = InputLoader.Load(new InputRequest(inputPath, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel,
-                Layout: manifest.Schema.Layout));
-            if (input.Format != manifest.Schema.Format)
-            {
-                throw new InvalidDataException($"{inputPath} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");
-            }
-
-            if (manifest.Missing is { } policy)
-            {
-                // Fill as in training and keep the positions of missing cells losslessly.
-                MissingValueSplit filled = MissingValues.Split(input.Table, policy.Marker, policy.Fills);
-                FeatureTable withCells = filled.Table;
-                input = input with
-                {
-                    Table = new FeatureTable(withCells.FeatureNames, withCells.Values, withCells.RowCount,
-                        [.. withCells.SideChannels, MissingCellsChannel.Encode(filled.Mask, withCells.RowCount, withCells.FeatureCount)], withCells.ColumnOrder),
-                };
-            }
-
-            manifest.Normaliser.CheckMatches(input.Table);
-            float[] normalised = TableNormalisation.Apply(manifest.Normaliser, input, inputPath);
+            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel);
+            LoadedInput input = prepared.Input;
+            float[] normalised = prepared.Normalised;
             float[] latents = BatchInference.Encode(model, normalised, rowsDone);
 
             FeatureTable table = input.Table;
