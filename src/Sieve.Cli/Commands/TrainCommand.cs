@@ -30,7 +30,7 @@ internal static class TrainCommand
         var validation = new Option<double?>("--validation-fraction") { Description = "Fraction of rows held out for validation and early stopping. Default 0.2." };
         var patience = new Option<int?>("--patience") { Description = "Early stopping: epochs without a better validation loss. 0 disables. Default 20." };
         var seed = new Option<int?>("--seed") { Description = "Seed for split, shuffling and weights. Default 42." };
-        var normalisation = new Option<NormalisationKind?>("--normalisation") { Description = "jet (default: eta/5, phi/3, log pT, log(m+1); z-score for other columns), zscore or none. Fitted on the training split only." };
+        var normalisation = new Option<NormalisationKind?>("--normalisation") { Description = "jet (default: eta/5, phi/3, log pT, log(m+1); z-score for other columns), zscore, logzscore (log10(1+x) then z-score for never-negative features: tames long tails) or none. Fitted on the training split only." };
         var vae = new Option<bool>("--vae") { Description = "Train a variational autoencoder (Gaussian latent, reparameterisation, log-variance clamped to [-10, 10]); its scores include KL and R_z." };
         var beta = new Option<double?>("--beta") { Description = "Weight of the VAE's KL term (beta-VAE); implies --vae. Default 1." };
         var lossWeights = new Option<string?>("--loss-weights") { Description = "Per-feature loss weights, e.g. pt=4,m=2 (others weigh 1; rescaled to mean 1). Spends the latent's capacity where precision matters." };

@@ -13,6 +13,13 @@ public enum NormalisationKind
     /// <summary>(x - mean) / std per feature, fitted on the training split.</summary>
     ZScore,
 
+    /// <summary>
+    /// For features that are never negative on the training split (masses, momenta, energies,
+    /// counts), z-score of log10(1 + x), which tames their long tails; z-score for the others
+    /// (angles, pseudorapidities, signed quantities). Fitted on the training split.
+    /// </summary>
+    LogZScore,
+
     /// <summary>No change.</summary>
     None,
 }

@@ -28,6 +28,7 @@ public static class NormaliserFitter
             {
                 NormalisationKind.None => new FeatureTransform(name, TransformFunction.Identity, 1, 0, 1, periodic),
                 NormalisationKind.Jet when fixedTransform is not null => fixedTransform,
+                NormalisationKind.LogZScore when !periodic && training.Column(f).All(v => v >= 0) => LogZScore(name, training.Column(f)),
                 _ => ZScore(name, training.Column(f), periodic),
             });
         }
@@ -44,6 +45,13 @@ public static class NormaliserFitter
         "m" => new FeatureTransform(name, TransformFunction.SignedLog10p1, energyScaleToGeV, 0, 1.8, false),
         _ => null,
     };
+
+    private static FeatureTransform LogZScore(string name, double[] column)
+    {
+        double[] logs = [.. column.Select(v => Math.Log10(1 + v))];
+        FeatureTransform z = ZScore(name, logs, periodic: false);
+        return z with { Function = TransformFunction.SignedLog10p1 };
+    }
 
     private static FeatureTransform ZScore(string name, double[] column, bool periodic)
     {
