@@ -32,7 +32,7 @@ internal static class LogAxis
         }
 
         var labelMantissas = new HashSet<int> { 1 };
-        if (decadesInside < 2)
+        if (decadesInside < 3)
         {
             labelMantissas.UnionWith([2, 5]);
             if (CountInside(first, last, lowLog, highLog, labelMantissas) < 3)
@@ -53,7 +53,7 @@ internal static class LogAxis
 
                 if (labelMantissas.Contains(m))
                 {
-                    generator.AddMajor(position, Label(m, k));
+                    generator.AddMajor(position, Label(m, k, plainDecades: labelMantissas.Count > 1));
                 }
                 else
                 {
@@ -65,10 +65,13 @@ internal static class LogAxis
         axis.TickGenerator = generator;
     }
 
-    /// <summary>Label of m x 10^k: "10⁻³" for decades, plain numbers (0.02, 500, 2e-05) otherwise.</summary>
-    public static string Label(int mantissa, int exponent)
+    /// <summary>
+    /// Label of m x 10^k: "10⁻³" for decades, plain numbers (0.02, 500, 2e-05) otherwise. With
+    /// <paramref name="plainDecades"/> decades are plain numbers too, so "0.1" does not sit between "0.05" and "0.2" as "10⁻¹".
+    /// </summary>
+    public static string Label(int mantissa, int exponent, bool plainDecades = false)
     {
-        if (mantissa == 1)
+        if (mantissa == 1 && !(plainDecades && exponent is >= -3 and <= 4))
         {
             return exponent switch
             {
