@@ -101,19 +101,38 @@ public static class ScoreVsMultiplicityPlot
             sumSquares[c] += d * d;
         }
 
+        double maxFraction = 0;
         for (int c = 0; c < columns; c++)
         {
             for (int row = 0; row < rows; row++)
             {
                 counts[row, c] = counts[row, c] > 0 ? counts[row, c] / columnTotals[c] : double.NaN;
+                maxFraction = Math.Max(maxFraction, double.IsNaN(counts[row, c]) ? 0 : counts[row, c]);
             }
         }
 
         var plot = new Plot();
-        var heatmap = plot.Add.Heatmap(counts);
-        heatmap.Extent = new CoordinateRect(minM - (0.5 * step), minM + ((columns - 0.5) * step), low, high);
+        // ScottPlot 5.1 draws nothing for a heatmap one column wide (all events at one multiplicity),
+        // so the cells get an empty column on each side, outside the visible range.
+        var padded = new double[rows, columns + 2];
+        for (int row = 0; row < rows; row++)
+        {
+            padded[row, 0] = double.NaN;
+            padded[row, columns + 1] = double.NaN;
+            for (int c = 0; c < columns; c++)
+            {
+                padded[row, c + 1] = counts[row, c];
+            }
+        }
+
+        var heatmap = plot.Add.Heatmap(padded);
+        // Rectangle gives the outer cell edges; Extent would place the outer cell centres there.
+        heatmap.Rectangle = new CoordinateRect(minM - (1.5 * step), minM + ((columns + 0.5) * step), low, high);
         heatmap.NaNCellColor = Colors.Transparent;
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        // Colours from 0, not from the smallest filled cell: otherwise a single filled cell (constant
+        // input) has an empty colour range and is not drawn.
+        heatmap.ManualRange = new ScottPlot.Range(0, maxFraction);
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = "fraction of events at this multiplicity";
 
@@ -127,6 +146,12 @@ public static class ScoreVsMultiplicityPlot
         if (options.LogScoreAxis)
         {
             LogAxis.Apply(plot.Axes.Left, low, high);
+        }
+
+        if (columns <= 30)
+        {
+            // Object counts are integers: no ticks at 3.55 objects.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(step);
         }
 
         string note = string.Create(CultureInfo.InvariantCulture, $"N = {ys.Count} events; score range clipped to 0.5-99.5 % quantiles");
