@@ -31,6 +31,7 @@ public static class SieveApp
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(InfoCommand.Create(console));
         root.Subcommands.Add(ScoreCommand.Create(console));
+        root.Subcommands.Add(RocCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         return root;
     }

@@ -26,7 +26,7 @@ public static class AnomalyHtmlReport
     /// then rename; an existing page is replaced whole or not at all).
     /// </summary>
     /// <returns>Full path of the page.</returns>
-    public static string Write(string directory, AnomalyReport report)
+    public static string Write(string directory, AnomalyPage report)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         string html = Render(report); // validates before anything is written
@@ -37,7 +37,7 @@ public static class AnomalyHtmlReport
 
     /// <summary>The page as a string; see <see cref="Write"/>.</summary>
     /// <exception cref="ArgumentException">No signals, a missing field, or a figure that is not a PNG.</exception>
-    public static string Render(AnomalyReport report)
+    public static string Render(AnomalyPage report)
     {
         ArgumentNullException.ThrowIfNull(report);
         Validate(report);
@@ -84,7 +84,7 @@ public static class AnomalyHtmlReport
         return html.ToString();
     }
 
-    private static void AppendTable(StringBuilder html, AnomalyReport report)
+    private static void AppendTable(StringBuilder html, AnomalyPage report)
     {
         // One column per working point that any signal reports, tightest (smallest FPR) last.
         double[] fprs = [.. report.Signals.SelectMany(s => s.Efficiencies).Select(e => e.Fpr).Distinct().OrderDescending()];
@@ -126,7 +126,7 @@ public static class AnomalyHtmlReport
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static void Validate(AnomalyReport report)
+    private static void Validate(AnomalyPage report)
     {
         if (report.Title is null || report.DataSource is null || report.ScoreName is null)
         {

@@ -1,3 +1,4 @@
+using Sieve.Core.Metrics.AnomalyDetection;
 using System.Globalization;
 using ScottPlot;
 using Sieve.Core.Metrics;
@@ -70,7 +71,7 @@ public static class ScoreVsMultiplicityPlot
         }
 
         int left = scores.Length - ys.Count;
-        double r = options.Correlation ?? PearsonCorrelation.Compute(multiplicity, scores);
+        double r = options.Correlation ?? ScoreCorrelation.Pearson([.. multiplicity.Select(m => (double)m)], scores);
 
         int minM = ms.Min();
         int maxM = ms.Max();

@@ -4,7 +4,7 @@ namespace Sieve.Core.Tests.Reports.AnomalyDetection;
 
 public class AnomalyHtmlReportTests
 {
-    private static AnomalyReport SampleReport(string title = "Dense AE, channel 2a", bool figures = true)
+    private static AnomalyPage SampleReport(string title = "Dense AE, channel 2a", bool figures = true)
     {
         RocSeries[] curves = RocPlotTests.SeededCurves(20_000, out int n);
         var signals = curves.Select(c => new SignalSummary(
@@ -18,7 +18,7 @@ public class AnomalyHtmlReportTests
                 new EfficiencyAtFpr(1e-5, null),
             ],
             0.217)).ToArray();
-        return new AnomalyReport
+        return new AnomalyPage
         {
             Title = title,
             DataSource = "toy events from the seeded generator, 20000 background & 15000 signal",
@@ -65,7 +65,7 @@ public class AnomalyHtmlReportTests
     [Fact]
     public void Embedded_images_decode_to_the_given_pngs()
     {
-        AnomalyReport report = SampleReport();
+        AnomalyPage report = SampleReport();
         string html = AnomalyHtmlReport.Render(report);
         const string Marker = "data:image/png;base64,";
         int start = html.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length;
@@ -76,7 +76,7 @@ public class AnomalyHtmlReportTests
     [Fact]
     public void Caller_text_is_escaped()
     {
-        AnomalyReport report = SampleReport("<script>alert('x')</script> & co", figures: false) with { Notes = ["<b>bold</b>"] };
+        AnomalyPage report = SampleReport("<script>alert('x')</script> & co", figures: false) with { Notes = ["<b>bold</b>"] };
         string html = AnomalyHtmlReport.Render(report);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>bold", html, StringComparison.Ordinal);

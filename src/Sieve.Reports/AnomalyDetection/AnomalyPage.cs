@@ -1,7 +1,7 @@
 namespace Sieve.Reports.AnomalyDetection;
 
 /// <summary>Everything <see cref="AnomalyHtmlReport"/> puts on the page. Built by the caller from its ROC and score results.</summary>
-public sealed record AnomalyReport
+public sealed record AnomalyPage
 {
     /// <summary>Page title, e.g. the model and channel.</summary>
     public required string Title { get; init; }
