@@ -92,6 +92,8 @@ public sealed class RoundTripTests : IClassFixture<TrainedModelFixture>
     [InlineData("inspect")]
     [InlineData("demo")]
     [InlineData("info")]
+    [InlineData("score")]
+    [InlineData("roc")]
     public void Every_verb_has_help(string verb)
     {
         (int code, string text) = CliRunner.Run(verb, "--help");

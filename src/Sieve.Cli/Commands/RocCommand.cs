@@ -34,7 +34,7 @@ internal static class RocCommand
         return command;
     }
 
-    private static void Print(IAnsiConsole console, AnomalyReport report, string dir)
+    internal static void Print(IAnsiConsole console, AnomalyReport report, string dir)
     {
         var table = new Table().AddColumns("signal", "AUC", "TPR @ 1e-2", "TPR @ 1e-3", "TPR @ 1e-4", "TPR @ 1e-5", "corr. with mult.");
         foreach (SignalReport s in report.Signals)

@@ -2,7 +2,10 @@ using Sieve.Core.Metrics;
 using Sieve.Core.Normalisation;
 using Sieve.Core.Synthetic;
 using Sieve.Core.Tables;
+using Sieve.Core.Layouts;
+using Sieve.IO.DarkMachines;
 using Sieve.IO.Tables;
+using Sieve.Models.Autoencoders;
 using Sieve.Models.Training;
 
 namespace Sieve.Cli.Workflows;
@@ -19,14 +22,18 @@ public static class DemoWorkflow
     /// <param name="TrainRows">Synthetic training jets.</param>
     /// <param name="TestRows">Synthetic test jets.</param>
     /// <param name="Epochs">Training epochs.</param>
-    public sealed record Options(string OutputDirectory, int TrainRows = 20000, int TestRows = 5000, int Epochs = 25);
+    /// <param name="AnomalyEvents">Synthetic background events for the anomaly part (half train, half test); 0 skips it.</param>
+    public sealed record Options(string OutputDirectory, int TrainRows = 20000, int TestRows = 5000, int Epochs = 25, int AnomalyEvents = 8000);
 
     /// <summary>What the demo produced.</summary>
     /// <param name="Train">Training outcome.</param>
     /// <param name="Compress">Compression outcome.</param>
     /// <param name="Report">Fidelity report.</param>
     /// <param name="ReportDirectory">Where report.json and the plots are.</param>
-    public sealed record Outcome(TrainOutcome Train, CompressOutcome Compress, FidelityReport Report, string ReportDirectory);
+    /// <param name="Anomaly">Anomaly-detection report of the planted signal, when run.</param>
+    /// <param name="AnomalyDirectory">Where its index.html and plots are.</param>
+    public sealed record Outcome(TrainOutcome Train, CompressOutcome Compress, FidelityReport Report, string ReportDirectory,
+        Sieve.Core.Metrics.AnomalyDetection.AnomalyReport? Anomaly = null, string? AnomalyDirectory = null);
 
     /// <summary>Runs the demo.</summary>
     public static Outcome Run(Options options, IProgress<EpochReport>? progress = null, Action<string>? step = null)
@@ -60,6 +67,46 @@ public static class DemoWorkflow
         string reportDir = Path.Combine(root, "report");
         step?.Invoke($"evaluating fidelity into {reportDir}");
         (FidelityReport report, _) = EvaluateWorkflow.Run(new EvaluateRequest(testCsv, decompressed, reportDir, columns, EnergyUnit.GeV, InputFormat.Csv, archive, model, Synthetic: true));
-        return new Outcome(train, compress, report, reportDir);
+        if (options.AnomalyEvents <= 0)
+        {
+            return new Outcome(train, compress, report, reportDir);
+        }
+
+        (var anomaly, string anomalyDir) = RunAnomaly(options, data, progress, step);
+        return new Outcome(train, compress, report, reportDir, anomaly, anomalyDir);
+    }
+
+    // The second job: train on background events only, score held-out background and a planted
+    // signal (a dijet resonance with some MET), and evaluate the separation.
+    private static (Sieve.Core.Metrics.AnomalyDetection.AnomalyReport Report, string Directory) RunAnomaly(
+        Options options, string data, IProgress<EpochReport>? progress, Action<string>? step)
+    {
+        string root = options.OutputDirectory;
+        int half = options.AnomalyEvents / 2;
+        string bgTrain = Path.Combine(data, "synthetic-events-background-train.csv");
+        string bgTest = Path.Combine(data, "synthetic-events-background-test.csv");
+        string signal = Path.Combine(data, "synthetic-events-signal.csv");
+        step?.Invoke($"anomaly detection: generating {half} + {half} background events and {Math.Max(1, half / 4)} events of a planted dijet-resonance signal (DarkMachines format)");
+        DarkMachinesWriter.Write(bgTrain, SyntheticEvents.Generate(half, seed: 11, signal: false));
+        DarkMachinesWriter.Write(bgTest, SyntheticEvents.Generate(half, seed: 12, signal: false));
+        DarkMachinesWriter.Write(signal, SyntheticEvents.Generate(Math.Max(1, half / 4), seed: 13, signal: true));
+
+        string model = Path.Combine(root, "anomaly-model");
+        step?.Invoke("training a VAE on background only (fixed slots per object kind, masked loss)");
+        TrainWorkflow.Run(
+            new TrainRequest(new InputRequest(bgTrain, InputFormat.DarkMachines, Layout: LayoutKind.FixedSlots), model, "small", 4, null, NormalisationKind.LogZScore,
+                new TrainerOptions { Epochs = options.Epochs, BatchSize = 128, LearningRate = 2e-3, Device = "cpu", Threads = 1 }, Synthetic: true,
+                Variational: new VariationalOptions(Beta: 0.5)),
+            progress);
+
+        string bgScores = Path.Combine(root, "anomaly-background-scores.csv");
+        string signalScores = Path.Combine(root, "anomaly-signal-scores.csv");
+        step?.Invoke("scoring held-out background and signal");
+        ScoreWorkflow.Run(model, bgTest, bgScores);
+        ScoreWorkflow.Run(model, signal, signalScores);
+        string dir = Path.Combine(root, "anomaly");
+        step?.Invoke($"evaluating the separation into {dir}");
+        (var report, _) = RocWorkflow.Run(new RocRequest(bgScores, [signalScores], "recon", dir, Synthetic: true, LossHistory: Path.Combine(model, TrainWorkflow.HistoryFile)));
+        return (report, dir);
     }
 }

@@ -40,7 +40,8 @@ public sealed record ModelInput(LoadedInput Input, float[] Normalised, float[]? 
         }
 
         manifest.Normaliser.CheckMatches(input.Table);
-        float[] normalised = TableNormalisation.Apply(manifest.Normaliser, input, path);
-        return new ModelInput(input, normalised, mask is null ? null : [.. mask.Select(m => (float)m)]);
+        float[]? presence = mask is null ? null : [.. mask.Select(m => (float)m)];
+        float[] normalised = TableNormalisation.Apply(manifest.Normaliser, input, path, presence);
+        return new ModelInput(input, normalised, presence);
     }
 }

@@ -7,14 +7,18 @@ namespace Sieve.Cli.Workflows;
 /// <summary>Normalises a whole input and reports bad values with the file and line they came from.</summary>
 public static class TableNormalisation
 {
-    /// <summary>Normalises every row; a value outside the normaliser's domain becomes a SieveDataException.</summary>
-    public static float[] Apply(FeatureNormaliser normaliser, LoadedInput input, string path)
+    /// <summary>
+    /// Normalises every row; a value outside the normaliser's domain becomes a SieveDataException.
+    /// Cells whose <paramref name="mask"/> is 0 (padding, missing) are set to 0 after normalisation:
+    /// the network sees them as neutral, whatever their raw value, and they are never checked.
+    /// </summary>
+    public static float[] Apply(FeatureNormaliser normaliser, LoadedInput input, string path, float[]? mask = null)
     {
         ArgumentNullException.ThrowIfNull(normaliser);
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            return normaliser.Transform(input.Table.Values);
+            return normaliser.Transform(input.Table.Values, mask);
         }
         catch (NormalisationException e)
         {

@@ -44,8 +44,13 @@ public static class TrainWorkflow
             input = input with { Table = table };
         }
 
-        FeatureNormaliser normaliser = NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV());
-        float[] all = TableNormalisation.Apply(normaliser, input, request.Input.Path);
+        // Padded slots stay out of the normaliser's statistics (a rarely filled slot would make every
+        // real value an outlier). Missing cells are in them, at their fill value (the present mean): the
+        // feature's width then reflects how often it is absent, which measured better on HiggsML
+        // (AUC 0.64 against 0.61, bench/higgsml) than statistics of present values alone.
+        double[]? trainMask = input.Mask is null ? null : [.. TableNormalisation.Rows(mask!, table.FeatureCount, split.Train).Select(m => (double)m)];
+        FeatureNormaliser normaliser = NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV(), trainMask);
+        float[] all = TableNormalisation.Apply(normaliser, input, request.Input.Path, mask);
         var train = new TrainingSet(TableNormalisation.Rows(all, table.FeatureCount, split.Train), mask is null ? null : TableNormalisation.Rows(mask, table.FeatureCount, split.Train));
         var validation = new TrainingSet(TableNormalisation.Rows(all, table.FeatureCount, split.Validation), mask is null ? null : TableNormalisation.Rows(mask, table.FeatureCount, split.Validation));
 

@@ -15,9 +15,9 @@ public sealed record FeatureNormaliser(NormalisationKind Kind, IReadOnlyList<Fea
     /// <summary>
     /// Normalises row-major values (N, F) to float32 for the network. A value outside a transform's
     /// domain (e.g. pT &lt;= 0 under log10) raises <see cref="NormalisationException"/> naming the row
-    /// and feature.
+    /// and feature. Cells whose <paramref name="mask"/> is 0 become 0.
     /// </summary>
-    public float[] Transform(ReadOnlySpan<double> values)
+    public float[] Transform(ReadOnlySpan<double> values, ReadOnlySpan<float> mask = default)
     {
         int f = FeatureCount;
         if (values.Length % f != 0)
@@ -28,6 +28,11 @@ public sealed record FeatureNormaliser(NormalisationKind Kind, IReadOnlyList<Fea
         var result = new float[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
+            if (!mask.IsEmpty && mask[i] == 0)
+            {
+                continue; // padding or missing: neutral 0, never checked against the domain
+            }
+
             FeatureTransform t = Transforms[i % f];
             double y = t.Apply(values[i]);
             if (!double.IsFinite(y) || Math.Abs(y) > float.MaxValue)

@@ -7,10 +7,11 @@ namespace Sieve.Core.Normalisation;
 public static class NormaliserFitter
 {
     /// <summary>
-    /// Fits the normaliser. <paramref name="energyScaleToGeV"/> converts the table's energy unit to
+    /// Fits the normaliser; with a presence mask (N, F) of the training table, only present cells
+    /// enter the statistics. <paramref name="energyScaleToGeV"/> converts the table's energy unit to
     /// GeV (1 for GeV, 0.001 for MeV) for the jet normalisation's fixed constants.
     /// </summary>
-    public static FeatureNormaliser Fit(NormalisationKind kind, FeatureTable training, double energyScaleToGeV)
+    public static FeatureNormaliser Fit(NormalisationKind kind, FeatureTable training, double energyScaleToGeV, double[]? mask = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         if (training.RowCount == 0)
@@ -18,18 +19,24 @@ public static class NormaliserFitter
             throw new ArgumentException("cannot fit a normaliser on an empty training set.", nameof(training));
         }
 
+        if (mask is not null && mask.Length != training.Values.Length)
+        {
+            throw new ArgumentException($"mask has {mask.Length} cells; the training table {training.Values.Length}.", nameof(mask));
+        }
+
         var transforms = new List<FeatureTransform>(training.FeatureCount);
         for (int f = 0; f < training.FeatureCount; f++)
         {
             string name = training.FeatureNames[f];
+            double[] column = Present(training, f, mask);
             bool periodic = VariableRoles.Classify(name) == VariableKind.Angle;
             FeatureTransform? fixedTransform = kind == NormalisationKind.Jet ? JetTransform(name, energyScaleToGeV) : null;
             transforms.Add(kind switch
             {
                 NormalisationKind.None => new FeatureTransform(name, TransformFunction.Identity, 1, 0, 1, periodic),
                 NormalisationKind.Jet when fixedTransform is not null => fixedTransform,
-                NormalisationKind.LogZScore when !periodic && training.Column(f).All(v => v >= 0) => LogZScore(name, training.Column(f)),
-                _ => ZScore(name, training.Column(f), periodic),
+                NormalisationKind.LogZScore when !periodic && column.All(v => v >= 0) => LogZScore(name, column),
+                _ => ZScore(name, column, periodic),
             });
         }
 
@@ -45,6 +52,27 @@ public static class NormaliserFitter
         "m" => new FeatureTransform(name, TransformFunction.SignedLog10p1, energyScaleToGeV, 0, 1.8, false),
         _ => null,
     };
+
+    // Statistics come from present cells only: padded slots and missing values would drag the mean
+    // to zero and shrink the width, so that a rarely filled slot turned every real value into an outlier.
+    private static double[] Present(FeatureTable table, int f, double[]? mask)
+    {
+        if (mask is null)
+        {
+            return table.Column(f);
+        }
+
+        var values = new List<double>(table.RowCount);
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            if (mask[(r * table.FeatureCount) + f] != 0)
+            {
+                values.Add(table[r, f]);
+            }
+        }
+
+        return values.Count > 0 ? [.. values] : [0.0];
+    }
 
     private static FeatureTransform LogZScore(string name, double[] column)
     {

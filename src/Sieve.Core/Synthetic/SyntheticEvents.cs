@@ -6,8 +6,8 @@ namespace Sieve.Core.Synthetic;
 /// <summary>
 /// Synthetic collision events for the anomaly-detection demo: NOT physics data. Background: 2 to 8
 /// jets with power-law pT above 20 GeV (multiplicity falling geometrically), sometimes a b-jet,
-/// lepton or photon, MET from a falling exponential. The planted signal: a 500 GeV resonance
-/// decaying to two hard back-to-back jets, plus invisible particles giving large MET, on top of a
+/// lepton or photon, MET from a falling exponential. The planted signal: a resonance
+/// decaying to two back-to-back jets of about 110 GeV each, with somewhat larger MET, on top of a
 /// softer background-like event. Every output made from it says "synthetic".
 /// </summary>
 public static class SyntheticEvents
@@ -33,9 +33,9 @@ public static class SyntheticEvents
 
             if (signal)
             {
-                // Two jets from a 500 GeV resonance, back to back in phi, with a small boost.
+                // Two jets from a resonance of about 220 GeV, back to back in phi, with a small boost.
                 double phi = Uniform(rng, -Math.PI, Math.PI);
-                double pt = 250 * (0.8 + (0.3 * rng.NextDouble()));
+                double pt = 110 * (0.8 + (0.3 * rng.NextDouble()));
                 objects.Add(Jet(rng, pt, Gaussian(rng) * 0.8, phi, ObjectKind.Jet));
                 objects.Add(Jet(rng, pt * (0.85 + (0.15 * rng.NextDouble())), Gaussian(rng) * 0.8, Wrap(phi + Math.PI + (0.2 * Gaussian(rng))), ObjectKind.Jet));
                 jets = Math.Max(0, jets - 3);
@@ -63,7 +63,7 @@ public static class SyntheticEvents
                 objects.Add(new PhysicsObject(ObjectKind.Photon, pt * Math.Cosh(eta), pt, eta, Uniform(rng, -Math.PI, Math.PI)));
             }
 
-            double met = (signal ? 120 : 25) * -Math.Log(1 - rng.NextDouble());
+            double met = (signal ? 40 : 25) * -Math.Log(1 - rng.NextDouble());
             yield return new Event(i.ToString(CultureInfo.InvariantCulture), signal ? SignalProcess : BackgroundProcess, 1.0, Round(met), Round(Uniform(rng, -Math.PI, Math.PI)), objects);
         }
     }

@@ -94,6 +94,29 @@ public class FeatureNormaliserTests
         Assert.Equal((3 * 1.1f) - (2 * Math.PI), back[2], 5);
     }
 
+    [Fact]
+    public void Masked_cells_stay_out_of_the_statistics_and_come_out_as_zero()
+    {
+        // A rarely filled slot: two real values and many padded zeros.
+        FeatureTable table = Table(["j5_pt"], [100.0, 0, 0, 0, 0, 0, 300.0, 0]);
+        double[] mask = [1, 0, 0, 0, 0, 0, 1, 0];
+        FeatureNormaliser n = NormaliserFitter.Fit(NormalisationKind.ZScore, table, 1.0, mask);
+        Assert.Equal(200.0, n.Transforms[0].Offset, 12);   // mean of 100 and 300, not of the zeros
+        Assert.Equal(100.0, n.Transforms[0].Scale, 12);
+
+        float[] y = n.Transform(table.Values, [.. mask.Select(m => (float)m)]);
+        Assert.Equal([-1f, 0, 0, 0, 0, 0, 1f, 0], y);
+    }
+
+    [Fact]
+    public void Masked_cells_are_never_checked_against_the_domain()
+    {
+        FeatureTable table = Table(JetFeatures, [1.0, 100, 0, 0, 0.0, 0.0, 0, 0]); // second row padded: pt = 0
+        FeatureNormaliser n = NormaliserFitter.Fit(NormalisationKind.Jet, table, 1.0);
+        float[] y = n.Transform(table.Values, [1f, 1, 1, 1, 0, 0, 0, 0]);
+        Assert.Equal(0f, y[5]);
+    }
+
     internal static FeatureTable RandomJets(Random rng, int n, double unit)
     {
         var values = new double[n * 4];
