@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sieve.Core.Metrics.AnomalyDetection;
+using Sieve.IO;
 using Sieve.Reports.AnomalyDetection;
 
 namespace Sieve.Cli.Workflows;
@@ -36,18 +37,17 @@ public static class RocWorkflow
         Directory.CreateDirectory(dir);
         var files = new List<string>();
         string json = Path.Combine(dir, "report.json");
-        WriteText(json, AnomalyReportJson.Serialize(report));
+        AtomicFile.WriteAllText(json, AnomalyReportJson.Serialize(report));
         files.Add(json);
         string table = Path.Combine(dir, "darkmachines.csv");
-        WriteText(table, DarkMachinesTable.Compute(background, signals).ToCsv());
+        AtomicFile.WriteAllText(table, DarkMachinesTable.Compute(background, signals).ToCsv());
         files.Add(table);
 
         var figures = new List<ReportFigure>();
         void Figure(string name, string caption, byte[] png)
         {
             string path = Path.Combine(dir, name);
-            File.WriteAllBytes(path + ".tmp", png);
-            File.Move(path + ".tmp", path, overwrite: true);
+            AtomicFile.WriteAllBytes(path, png);
             files.Add(path);
             figures.Add(new ReportFigure(caption, png));
         }
@@ -119,10 +119,4 @@ public static class RocWorkflow
     }
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_'));
-
-    private static void WriteText(string path, string text)
-    {
-        File.WriteAllText(path + ".tmp", text);
-        File.Move(path + ".tmp", path, overwrite: true);
-    }
 }

@@ -24,7 +24,7 @@ public static class FastJetTextReader
     public static IEnumerable<GeneratorEvent> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ReadFile(path);
+        return LineSource.ReadFile(path, ReadEvents);
     }
 
     /// <summary>Reads the events from <paramref name="reader"/> lazily; the caller keeps ownership of it.</summary>
@@ -35,14 +35,6 @@ public static class FastJetTextReader
         return ReadEvents(LineSource.Wrap(reader, displayName));
     }
 
-    private static IEnumerable<GeneratorEvent> ReadFile(string path)
-    {
-        using LineSource source = LineSource.Open(path);
-        foreach (GeneratorEvent e in ReadEvents(source))
-        {
-            yield return e;
-        }
-    }
 
     private static IEnumerable<GeneratorEvent> ReadEvents(LineSource source)
     {

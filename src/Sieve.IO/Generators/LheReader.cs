@@ -33,7 +33,7 @@ public static class LheReader
     public static IEnumerable<GeneratorEvent> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ReadFile(path);
+        return LineSource.ReadFile(path, ReadEvents);
     }
 
     /// <summary>Reads the events from <paramref name="reader"/> lazily; the caller keeps ownership of it.</summary>
@@ -76,14 +76,6 @@ public static class LheReader
         throw new SieveDataException(source.File, source.LineNumber, null, "no <init> block", "a Les Houches Event file with <init> and <event> blocks");
     }
 
-    private static IEnumerable<GeneratorEvent> ReadFile(string path)
-    {
-        using LineSource source = LineSource.Open(path);
-        foreach (GeneratorEvent e in ReadEvents(source))
-        {
-            yield return e;
-        }
-    }
 
     private static IEnumerable<GeneratorEvent> ReadEvents(LineSource source)
     {

@@ -13,6 +13,19 @@ namespace Sieve.IO.Generators.Internal;
 /// </summary>
 internal sealed class LineSource : IDisposable
 {
+    /// <summary>
+    /// Streams what <paramref name="read"/> yields from a file opened lazily (plain or gzip), and
+    /// closes it when the enumeration ends: the shared shape of every generator reader's Read(path).
+    /// </summary>
+    public static IEnumerable<T> ReadFile<T>(string path, Func<LineSource, IEnumerable<T>> read)
+    {
+        using LineSource source = Open(path);
+        foreach (T item in read(source))
+        {
+            yield return item;
+        }
+    }
+
     private const int BufferSize = 1 << 16;
     private readonly TextReader reader;
     private readonly bool ownsReader;
