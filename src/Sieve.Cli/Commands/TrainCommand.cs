@@ -13,7 +13,7 @@ internal static class TrainCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var input = new Option<string>("--input", "-i") { Description = "Training file (CSV table or DarkMachines).", Required = true };
+        var input = new Option<string>("--input", "-i") { Description = "Training file: DarkMachines or numeric CSV, .npy/.npz, HDF5, Parquet, LHE, HepMC3, FastJet text (docs/formats.md).", Required = true };
         var format = CommonOptions.Format();
         var channel = CommonOptions.Channel();
         var missing = CommonOptions.Missing();

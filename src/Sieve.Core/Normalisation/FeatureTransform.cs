@@ -42,5 +42,6 @@ public sealed record FeatureTransform(string Feature, TransformFunction Function
     }
 
     /// <summary>What values the forward transform accepts, for error messages.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Domain => Function == TransformFunction.Log10 ? "a positive number" : "a finite number";
 }
