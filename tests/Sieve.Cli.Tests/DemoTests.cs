@@ -22,6 +22,14 @@ public sealed class DemoTests : IDisposable
         Assert.True(root.GetProperty("synthetic").GetBoolean());
         Assert.True(root.GetProperty("bytes_per_row").GetDouble() > 0);
         Assert.True(root.GetProperty("compression_ratio").GetDouble() > 0);
+
+        // Every byte accounted for: the sections add up to the archive's size on disk.
+        JsonElement compression = root.GetProperty("compression");
+        JsonElement sections = compression.GetProperty("sections");
+        long total = sections.GetProperty("header").GetInt64() + sections.GetProperty("latents").GetInt64()
+            + sections.GetProperty("side_channels").GetInt64() + sections.GetProperty("framing").GetInt64();
+        Assert.Equal(new FileInfo(Path.Combine(dir, "synthetic-jets-test.sieve")).Length, total);
+        Assert.Equal(compression.GetProperty("archive_bytes").GetInt64(), total);
         string[] names = [.. root.GetProperty("variables").EnumerateArray().Select(v => v.GetProperty("name").GetString()!)];
         Assert.Equal(["m", "pt", "phi", "eta"], names);
         foreach (JsonElement v in root.GetProperty("variables").EnumerateArray())

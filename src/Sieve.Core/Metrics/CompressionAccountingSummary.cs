@@ -19,6 +19,12 @@ public sealed record CompressionAccountingSummary(long RawBytes, long ArchiveByt
     /// <summary>8 x <see cref="BytesPerRow"/>.</summary>
     public double BitsPerRow => 8 * BytesPerRow;
 
+    /// <summary>Where the archive's bytes go (header with schema and normaliser, latents, side channels, framing and checksum); null when not known.</summary>
+    public ArchiveSections? Sections { get; init; }
+
+    /// <summary>Raw float32 size of the features (rows x features x 4 bytes): the size the latents compete with.</summary>
+    public long? RawFeatureFloat32Bytes { get; init; }
+
     /// <summary>
     /// Rows one must compress before the bytes saved ((RawBytes - ArchiveBytes) / Rows per row) pay for
     /// a shared model of <see cref="ModelBytes"/>; null without ModelBytes or when nothing is saved per row.
