@@ -32,7 +32,8 @@ public static class CompressWorkflow
     public const string MovedFeaturesOption = "moved_features";
 
     /// <summary>Compresses <paramref name="inputPath"/> into <paramref name="archivePath"/>.</summary>
-    public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null, IProgress<long>? rowsDone = null)
+    public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null,
+        LatentDType latentType = LatentDType.Float32, IProgress<long>? rowsDone = null)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
@@ -78,7 +79,10 @@ public static class CompressWorkflow
                 schema,
                 new ModelIdentity(manifest.Preset, manifest.WeightsSha256, model.InputSize, model.LatentSize),
                 JsonSerializer.SerializeToNode(manifest.Normaliser, SieveJson.Options),
-                new LatentEncoding(LatentDType.Float32, table.RowCount, model.LatentSize));
+                new LatentEncoding(latentType, table.RowCount, model.LatentSize))
+            {
+                FormatVersion = ArchiveFormat.VersionFor(latentType),
+            };
             ArchiveWriter.Write(archivePath, new ArchiveContent(header, latents, table.SideChannels));
             return new CompressOutcome(archivePath, table.RowCount, input.FileBytes, ArchiveInspector.Inspect(archivePath), ModelCheckpoint.SizeOnDisk(modelDirectory, manifest), input.Dropped);
         }

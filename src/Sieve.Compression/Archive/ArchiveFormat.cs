@@ -6,7 +6,7 @@ namespace Sieve.Compression.Archive;
 public static class ArchiveFormat
 {
     /// <summary>The format version this library writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Conventional file extension, with the dot.</summary>
     public const string FileExtension = ".sieve";
@@ -33,7 +33,21 @@ public static class ArchiveFormat
     public const int SideChannelZstdLevel = 19;
 
     /// <summary>Versions this library reads.</summary>
-    public static IReadOnlyList<int> SupportedVersions { get; } = [1];
+    public static IReadOnlyList<int> SupportedVersions { get; } = [1, 2];
+
+    /// <summary>
+    /// The version a writer gives an archive: the oldest that can hold its content, so archives
+    /// with float32 latents stay version 1, byte for byte, and readers of v1 keep reading them.
+    /// </summary>
+    public static int VersionFor(LatentDType dtype) => dtype == LatentDType.Float32 ? 1 : 2;
+
+    /// <summary>Bytes per stored latent value.</summary>
+    public static int BytesPerLatent(LatentDType dtype) => dtype switch
+    {
+        LatentDType.Float32 => 4,
+        LatentDType.Float16 => 2,
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unknown latent dtype"),
+    };
 
     /// <summary>
     /// First 8 bytes, PNG-style: 0x89 (high bit: catches 7-bit transports), "SIV", CR LF (catches

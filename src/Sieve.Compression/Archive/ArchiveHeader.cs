@@ -20,5 +20,5 @@ public sealed record ArchiveHeader(
     LatentEncoding Latent)
 {
     /// <summary>Format version (header <c>format_version</c>); a writer only writes <see cref="ArchiveFormat.CurrentVersion"/>.</summary>
-    public int FormatVersion { get; init; } = ArchiveFormat.CurrentVersion;
+    public int FormatVersion { get; init; } = 1;
 }

@@ -45,13 +45,17 @@ public static class ArchiveReader
         BlockLocation block = layout.Blocks[0];
         byte[] raw = BlockCodec.Decode(bytes.AsSpan(block.Offset, block.StoredLength), block.Codec, block.RawLength, file, block.Field);
         int dims = layout.Header.Latent.Dims;
-        var latents = new float[raw.Length / sizeof(float)];
+        LatentDType dtype = layout.Header.Latent.DType;
+        int size = ArchiveFormat.BytesPerLatent(dtype);
+        var latents = new float[raw.Length / size];
         for (int i = 0; i < latents.Length; i++)
         {
-            float value = BinaryPrimitives.ReadSingleLittleEndian(raw.AsSpan(i * sizeof(float)));
+            float value = dtype == LatentDType.Float16
+                ? (float)BinaryPrimitives.ReadHalfLittleEndian(raw.AsSpan(i * size))
+                : BinaryPrimitives.ReadSingleLittleEndian(raw.AsSpan(i * size));
             if (!float.IsFinite(value))
             {
-                throw ArchiveThrow.Format(file, $"latent block, row {i / dims}, dim {i % dims}", $"holds {value}", "finite float32 values only");
+                throw ArchiveThrow.Format(file, $"latent block, row {i / dims}, dim {i % dims}", $"holds {value}", $"finite {HeaderNames.DType(dtype)} values only");
             }
 
             latents[i] = value;

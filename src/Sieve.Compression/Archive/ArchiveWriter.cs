@@ -52,13 +52,13 @@ public static class ArchiveWriter
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(ArchiveFormat.Magic);
-            writer.Write((ushort)ArchiveFormat.CurrentVersion);
+            writer.Write((ushort)header.FormatVersion);
             writer.Write((ushort)0);
             writer.Write((uint)headerJson.Length);
             writer.Write(headerJson);
             writer.Write((uint)(1 + content.SideChannels.Count));
 
-            byte[] latents = LatentBytes(content.Latents);
+            byte[] latents = LatentBytes(content.Latents, header.Latent.DType);
             WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Raw, latents, latents.LongLength);
             foreach (SideChannel channel in content.SideChannels)
             {
@@ -82,12 +82,20 @@ public static class ArchiveWriter
         writer.Write(stored);
     }
 
-    private static byte[] LatentBytes(float[] latents)
+    private static byte[] LatentBytes(float[] latents, LatentDType dtype)
     {
-        byte[] bytes = new byte[latents.LongLength * sizeof(float)];
+        int size = ArchiveFormat.BytesPerLatent(dtype);
+        byte[] bytes = new byte[latents.LongLength * size];
         for (int i = 0; i < latents.Length; i++)
         {
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), latents[i]);
+            if (dtype == LatentDType.Float16)
+            {
+                BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * size), (Half)latents[i]);
+            }
+            else
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * size), latents[i]);
+            }
         }
 
         return bytes;

@@ -32,6 +32,11 @@ internal static class ArchiveContentValidator
             {
                 throw ArchiveThrow.Content($"latent at row {i / dims}, dim {i % dims} is {content.Latents[i]}; expected a finite number.");
             }
+
+            if (header.Latent.DType == LatentDType.Float16 && !Half.IsFinite((Half)content.Latents[i]))
+            {
+                throw ArchiveThrow.Content($"latent at row {i / dims}, dim {i % dims} is {content.Latents[i]}, beyond float16's range (+-65504); store float32 latents.");
+            }
         }
 
         ValidateSideChannels(content.SideChannels, header.Schema.SideChannelNames, rows);

@@ -82,10 +82,11 @@ internal static class ArchiveLayoutParser
                 throw ArchiveThrow.Format(file, field, $"declares raw length {raw}", $"at most {long.MaxValue}");
             }
 
-            if (i == 0 && raw != (ulong)header.Latent.Rows * (ulong)header.Latent.Dims * sizeof(float))
+            ulong bytesPerLatent = (ulong)ArchiveFormat.BytesPerLatent(header.Latent.DType);
+            if (i == 0 && raw != (ulong)header.Latent.Rows * (ulong)header.Latent.Dims * bytesPerLatent)
             {
                 throw ArchiveThrow.Format(file, field, $"declares raw length {raw}",
-                    $"{(long)header.Latent.Rows * header.Latent.Dims * sizeof(float)} = rows {header.Latent.Rows} x dims {header.Latent.Dims} x 4 bytes");
+                    $"{(long)header.Latent.Rows * header.Latent.Dims * (long)bytesPerLatent} = rows {header.Latent.Rows} x dims {header.Latent.Dims} x {bytesPerLatent} bytes");
             }
 
             int offset = cursor.Position;

@@ -80,12 +80,14 @@ internal sealed class HeaderJsonReader(string file)
     {
         const string at = "header.latent";
         string dtype = String(latent, "dtype", at);
-        if (dtype != HeaderNames.Float32)
+        LatentDType type = dtype switch
         {
-            throw ArchiveThrow.Format(file, at + ".dtype", $"unknown latent dtype \"{dtype}\"", $"\"{HeaderNames.Float32}\" (the only dtype in format version 1)");
-        }
-
-        return new LatentEncoding(LatentDType.Float32, Int(latent, "rows", at, 0), Int(latent, "dims", at, 1));
+            HeaderNames.Float32 => LatentDType.Float32,
+            HeaderNames.Float16 => LatentDType.Float16,
+            _ => throw ArchiveThrow.Format(file, at + ".dtype", $"unknown latent dtype \"{dtype}\"",
+                $"\"{HeaderNames.Float32}\" (version 1 and 2) or \"{HeaderNames.Float16}\" (version 2)"),
+        };
+        return new LatentEncoding(type, Int(latent, "rows", at, 0), Int(latent, "dims", at, 1));
     }
 
     private JsonElement Member(JsonElement parent, string name, string at) =>

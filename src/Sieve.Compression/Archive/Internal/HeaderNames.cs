@@ -5,9 +5,12 @@ internal static class HeaderNames
 {
     public const string Float32 = "float32";
 
+    public const string Float16 = "float16";
+
     public static string DType(LatentDType dtype) => dtype switch
     {
         LatentDType.Float32 => Float32,
+        LatentDType.Float16 => Float16,
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Unknown latent dtype."),
     };
 }

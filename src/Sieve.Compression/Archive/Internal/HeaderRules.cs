@@ -8,9 +8,10 @@ internal static class HeaderRules
 {
     public static HeaderProblem? FirstProblem(ArchiveHeader header)
     {
-        if (header.FormatVersion != ArchiveFormat.CurrentVersion)
+        int expected = header.Latent is null ? 1 : ArchiveFormat.VersionFor(header.Latent.DType);
+        if (header.FormatVersion != expected)
         {
-            return new("header.format_version", $"is {header.FormatVersion}", $"{ArchiveFormat.CurrentVersion}");
+            return new("header.format_version", $"is {header.FormatVersion}", $"{expected} for {header.Latent?.DType.ToString().ToLowerInvariant() ?? "float32"} latents");
         }
 
         if (header.Tool is null)
@@ -115,9 +116,9 @@ internal static class HeaderRules
     {
         const string at = "header.latent";
         LatentEncoding latent = header.Latent;
-        if (latent.DType != LatentDType.Float32)
+        if (latent.DType is not (LatentDType.Float32 or LatentDType.Float16))
         {
-            return new($"{at}.dtype", $"is {latent.DType}", "float32");
+            return new($"{at}.dtype", $"is {latent.DType}", "float32 or float16");
         }
 
         if (latent.Rows != header.Schema.RowCount)
