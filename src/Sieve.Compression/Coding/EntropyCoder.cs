@@ -1,0 +1,233 @@
+using Sieve.Compression.Coding.Internal;
+
+namespace Sieve.Compression.Coding;
+
+/// <summary>
+/// Lossless entropy coding of int symbol streams (quantised latents or features) into
+/// self-contained blocks: model, symbol count and range-coded payload, with a CRC-32.
+/// </summary>
+/// <remarks>
+/// <para>Any int is codable (negative, int.MinValue, int.MaxValue): symbols within the model's
+/// window (at most 2^14 consecutive values, chosen to hold the most symbols) are coded with the
+/// model, others as an escape plus raw bits. At most <see cref="MaxSymbolCount"/> symbols per block.</para>
+/// <para>Block layout (varints are unsigned LEB128; zigzag maps 0, -1, 1, -2, ... to 0, 1, 2, 3, ...):</para>
+/// <code>
+/// u8      magic 0xEC
+/// u8      version 1
+/// u8      mode: 0 empty, 1 constant (every symbol equal), 2 static, 3 adaptive
+/// varint  symbol count (0 exactly when mode is 0)
+/// mode 1: zigzag value                                  (no payload)
+/// mode 2: FrequencyModel (see its remarks), then payload
+/// mode 3: zigzag lowest, varint span, u8 escape (0 or 1), then payload
+/// payload range-coder bytes (RangeEncoder), running to the CRC
+/// u32     CRC-32 (IEEE, little-endian) of every byte before it
+/// </code>
+/// <para>The CRC is checked before anything else is read, so damage is reported up front and never
+/// drives an allocation; the parser's own range checks remain as a second line.</para>
+/// </remarks>
+public static partial class EntropyCoder
+{
+    /// <summary>Most symbols in one block (2^28, i.e. 1 GiB of decoded ints).</summary>
+    public const int MaxSymbolCount = 1 << 28;
+
+    internal const byte BlockMagic = 0xEC;
+    internal const byte Version = 1;
+
+    private enum BlockMode : byte
+    {
+        Empty = 0,
+        Constant = 1,
+        Static = 2,
+        Adaptive = 3,
+    }
+
+    /// <summary>Codes <paramref name="symbols"/> into one self-contained block.</summary>
+    /// <exception cref="ArgumentException">More than <see cref="MaxSymbolCount"/> symbols, or an unknown kind.</exception>
+    public static byte[] Encode(ReadOnlySpan<int> symbols, ModelKind kind = ModelKind.Static)
+    {
+        if (symbols.Length > MaxSymbolCount)
+        {
+            throw new ArgumentException($"Cannot code {symbols.Length} symbols in one block: at most {MaxSymbolCount}; split the stream.", nameof(symbols));
+        }
+
+        if (kind is not (ModelKind.Static or ModelKind.Adaptive))
+        {
+            throw new ArgumentException($"Unknown model kind {kind}; use Static or Adaptive.", nameof(kind));
+        }
+
+        var block = new ByteBuffer(64 + symbols.Length);
+        block.Add(BlockMagic);
+        block.Add(Version);
+        if (symbols.IsEmpty)
+        {
+            block.Add((byte)BlockMode.Empty);
+            block.AddVarUInt(0);
+        }
+        else if (!symbols.ContainsAnyExcept(symbols[0]))
+        {
+            // One distinct value carries no information beyond the count: no model, no payload.
+            block.Add((byte)BlockMode.Constant);
+            block.AddVarUInt((uint)symbols.Length);
+            block.AddZigZag(symbols[0]);
+        }
+        else
+        {
+            ISymbolModel model;
+            if (kind == ModelKind.Static)
+            {
+                var staticModel = FrequencyModel.FromSymbols(symbols);
+                block.Add((byte)BlockMode.Static);
+                block.AddVarUInt((uint)symbols.Length);
+                staticModel.WriteTo(block);
+                model = staticModel;
+            }
+            else
+            {
+                var window = SymbolWindow.Choose(Histogram.Build(symbols), FrequencyModel.MaxSpan);
+                block.Add((byte)BlockMode.Adaptive);
+                block.AddVarUInt((uint)symbols.Length);
+                block.AddZigZag(window.Lowest);
+                block.AddVarUInt((uint)window.Span);
+                block.Add(window.HasEscape ? (byte)1 : (byte)0);
+                model = new AdaptiveModel(window.Lowest, window.Span, window.HasEscape);
+            }
+
+            var encoder = new RangeEncoder(symbols.Length);
+            foreach (int symbol in symbols)
+            {
+                model.Encode(encoder, symbol);
+            }
+
+            block.AddRange(encoder.Finish());
+        }
+
+        block.AddUInt32LittleEndian(Crc32.Compute(block.Written));
+        return block.ToArray();
+    }
+
+    /// <summary>Decodes a block written by <see cref="Encode"/>.</summary>
+    /// <param name="block">The whole block, CRC included.</param>
+    /// <param name="maxSymbols">Refuse blocks that claim more symbols than this (bounds the allocation).</param>
+    /// <exception cref="EntropyBlockException">The block is damaged, truncated, claims too many symbols or is not a block.</exception>
+    public static int[] Decode(ReadOnlySpan<byte> block, int maxSymbols = MaxSymbolCount)
+    {
+        ReadOnlySpan<byte> body = VerifyChecksum(block, "block");
+        var reader = new BlockReader(body);
+        ReadHeader(ref reader, BlockMagic, "block");
+        var mode = (BlockMode)reader.ReadByte("mode");
+        long countOffset = reader.Offset;
+        uint count = reader.ReadVarUInt("symbol count");
+        if (count > (uint)Math.Clamp(maxSymbols, 0, MaxSymbolCount))
+        {
+            throw new EntropyBlockException(countOffset, $"symbol count {count} exceeds the limit of {Math.Clamp(maxSymbols, 0, MaxSymbolCount)}");
+        }
+
+        switch (mode)
+        {
+            case BlockMode.Empty:
+                RequireCount(count == 0, countOffset, count, "an empty block");
+                RequireEnd(ref reader);
+                return [];
+            case BlockMode.Constant:
+                RequireCount(count > 0, countOffset, count, "a constant block");
+                int value = reader.ReadZigZag("constant value");
+                RequireEnd(ref reader);
+                var constant = new int[count];
+                Array.Fill(constant, value);
+                return constant;
+            case BlockMode.Static:
+                RequireCount(count > 0, countOffset, count, "a static block");
+                return DecodePayload(FrequencyModel.ReadFrom(ref reader), ref reader, body, count, countOffset);
+            case BlockMode.Adaptive:
+                RequireCount(count > 0, countOffset, count, "an adaptive block");
+                long windowOffset = reader.Offset;
+                int lowest = reader.ReadZigZag("adaptive lowest symbol");
+                int span = (int)reader.ReadVarUInt("adaptive span", 1, FrequencyModel.MaxSpan);
+                byte escape = reader.ReadByte("adaptive escape flag");
+                if (escape > 1 || (long)lowest + span - 1 > int.MaxValue)
+                {
+                    throw new EntropyBlockException(windowOffset, $"adaptive window (lowest {lowest}, span {span}, escape flag {escape}) is invalid");
+                }
+
+                return DecodePayload(new AdaptiveModel(lowest, span, escape == 1), ref reader, body, count, countOffset);
+            default:
+                throw new EntropyBlockException(2, $"unknown mode {(byte)mode}; expected 0 (empty), 1 (constant), 2 (static) or 3 (adaptive)");
+        }
+    }
+
+    private static int[] DecodePayload(ISymbolModel model, ref BlockReader reader, ReadOnlySpan<byte> body, uint count, long countOffset)
+    {
+        int payloadStart = reader.Position;
+        ReadOnlySpan<byte> payload = body[payloadStart..];
+
+        // Every symbol of a model with two or more symbols costs more than 2^-16 bits, so a payload
+        // of B bytes cannot hold more than (8B + 32) * 2^16 symbols: a count beyond that is damage.
+        if (count > (payload.Length * 8L + 32) << 16)
+        {
+            throw new EntropyBlockException(countOffset, $"symbol count {count} cannot fit in a payload of {payload.Length} bytes");
+        }
+
+        var decoder = new RangeDecoder(payload, payloadStart);
+        var symbols = new int[count];
+        for (int i = 0; i < symbols.Length; i++)
+        {
+            symbols[i] = model.Decode(ref decoder);
+        }
+
+        if (!decoder.IsAtEnd)
+        {
+            throw new EntropyBlockException(decoder.Offset, $"{payload.Length - decoder.Position} bytes of payload are left after the last symbol");
+        }
+
+        return symbols;
+    }
+
+    internal static ReadOnlySpan<byte> VerifyChecksum(ReadOnlySpan<byte> block, string what)
+    {
+        if (block.Length < 8)
+        {
+            throw new EntropyBlockException(block.Length, $"{what} is {block.Length} bytes, shorter than the smallest possible (8)");
+        }
+
+        ReadOnlySpan<byte> body = block[..^4];
+        uint stored = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(block[^4..]);
+        uint actual = Crc32.Compute(body);
+        if (stored != actual)
+        {
+            throw new EntropyBlockException(block.Length - 4, $"{what} CRC-32 is 0x{actual:X8} but 0x{stored:X8} is stored");
+        }
+
+        return body;
+    }
+
+    internal static void ReadHeader(ref BlockReader reader, byte magic, string what)
+    {
+        byte found = reader.ReadByte("magic");
+        if (found != magic)
+        {
+            throw new EntropyBlockException(0, $"magic byte is 0x{found:X2}, expected 0x{magic:X2} for {what}");
+        }
+
+        byte version = reader.ReadByte("version");
+        if (version != Version)
+        {
+            throw new EntropyBlockException(1, $"version is {version}, this reader knows version {Version}");
+        }
+    }
+
+    private static void RequireCount(bool ok, long offset, uint count, string what)
+    {
+        if (!ok)
+        {
+            throw new EntropyBlockException(offset, $"symbol count {count} is impossible for {what}");
+        }
+    }
+
+    private static void RequireEnd(ref BlockReader reader)
+    {
+        if (reader.Remaining != 0)
+        {
+            throw new EntropyBlockException(reader.Offset, $"{reader.Remaining} unexpected bytes after the block header");
+        }
+    }
+}
