@@ -136,6 +136,17 @@ public sealed class RealDataTests : IDisposable
         }
 
         Assert.True(fitting > original.Count / 2, $"{fitting} of {original.Count} events fit the slots");
+
+        // Per-kind fidelity: every kind of the file appears, with matched and unmatched (dropped) objects counted.
+        string report = Path.Combine(dir, layout + "-report");
+        (code, text) = CliRunner.Run("evaluate", "--original", input, "--reconstructed", output, "--archive", archive, "--out", report);
+        Assert.True(code == 0, text);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "report.json")));
+        var kinds = json.RootElement.GetProperty("per_kind").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!);
+        long jets = original.Sum(e => e.Objects.Count(o => o.Kind == ObjectKind.Jet));
+        Assert.Equal(jets, kinds["j"].GetProperty("objects").GetInt64() + kinds["j"].GetProperty("unmatched").GetInt64());
+        Assert.True(kinds["j"].GetProperty("unmatched").GetInt64() > 0, "jets beyond the slots are counted as unmatched");
+        Assert.True(File.Exists(Path.Combine(report, "kinds_pt.png")) && File.Exists(Path.Combine(report, "kinds_residuals_pt.png")));
     }
 
     // Slot limits written out independently of the layout code: default fixed slots 6 j, 4 b, 4 e, 4 mu, 4 photons;

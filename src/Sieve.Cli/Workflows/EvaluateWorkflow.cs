@@ -1,6 +1,7 @@
 using Sieve.Compression.Archive;
 using Sieve.Core.Metrics;
 using Sieve.Core.Tables;
+using Sieve.IO;
 using Sieve.Models.Checkpoints;
 using Sieve.Reports;
 
@@ -18,8 +19,22 @@ public static class EvaluateWorkflow
     {
         ArgumentNullException.ThrowIfNull(request);
         LoadedInput original = InputLoader.Load(new InputRequest(request.Original, request.Format, request.Columns, request.Unit));
-        LoadedInput reconstructed = InputLoader.Load(new InputRequest(request.Reconstructed, original.Format, original.Table.FeatureNames, original.Unit));
-        FidelityEvaluation evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with { EnergyScaleToGeV = original.Unit.ToGeV(), MissingMarker = request.Missing });
+        IReadOnlyList<KindFidelity>? perKind = null;
+        IReadOnlyList<KindResiduals>? kindResiduals = null;
+        FidelityEvaluation evaluation;
+        if (InputLoader.IsEventFormat(original.Format))
+        {
+            // Events: objects matched per kind (a slot layout may have dropped some), pooled for the overall numbers.
+            (perKind, kindResiduals) = ObjectKindFidelity.Evaluate(
+                InputLoader.ReadEvents(new InputRequest(request.Original, original.Format)),
+                InputLoader.ReadEvents(new InputRequest(request.Reconstructed)));
+            evaluation = Pooled(kindResiduals);
+        }
+        else
+        {
+            LoadedInput reconstructed = InputLoader.Load(new InputRequest(request.Reconstructed, original.Format, original.Table.FeatureNames, original.Unit));
+            evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with { EnergyScaleToGeV = original.Unit.ToGeV(), MissingMarker = request.Missing });
+        }
 
         bool synthetic = request.Synthetic;
         var notes = new List<string>(evaluation.Report.Notes);
@@ -43,6 +58,12 @@ public static class EvaluateWorkflow
             };
             notes.Add($"compression_ratio = original file size ({original.FileBytes} bytes) / archive size ({accounting.FileBytes} bytes, every byte of the file: header {accounting.HeaderBytes}, latents {accounting.LatentBytes}, side channels {accounting.SideChannelBytes}, framing and checksum {accounting.PreambleBytes + accounting.FramingBytes + accounting.TrailerBytes}).");
             notes.Add($"The features as raw float32 would take {original.Table.FeatureCount * 4} bytes per row; the archive takes {compression.BytesPerRow:F3}.");
+            if (InputLoader.IsEventFormat(original.Format))
+            {
+                int events = content.Header.Schema.FormatOptions.ContainsKey(CompressWorkflow.LayoutOption) ? content.Header.Schema.RowCount : original.Table.SideChannels[0].Values.Count(v => v.Length > 0);
+                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Events: {events}; {(double)accounting.FileBytes / events:F2} bytes ({8.0 * accounting.FileBytes / events:F1} bits) per event, {(double)accounting.FileBytes / Math.Max(1, perKind?.Sum(k => k.Objects + k.Unmatched) ?? 1):F2} bytes per object."));
+            }
             if (modelBytes is not null)
             {
                 notes.Add($"The model ({modelBytes} bytes) is shared between archives and not counted in the archive; model_payback_rows says after how many rows it pays for itself.");
@@ -56,8 +77,40 @@ public static class EvaluateWorkflow
             Synthetic = synthetic,
             Compression = compression,
             Notes = synthetic ? [.. notes, "SYNTHETIC DATA: the built-in demo sample, not physics data."] : notes,
+            PerKind = perKind,
         };
-        IReadOnlyList<string> files = FidelityReportWriter.Write(request.OutputDirectory, report, evaluation.Residuals);
+        var files = new List<string>(FidelityReportWriter.Write(request.OutputDirectory, report, evaluation.Residuals));
+        if (perKind is not null && kindResiduals is not null)
+        {
+            string? tag = synthetic ? "(synthetic data)" : null;
+            foreach (string variable in ObjectKindFidelity.Variables)
+            {
+                string summary = Path.Combine(request.OutputDirectory, $"kinds_{variable.ToLowerInvariant()}.png");
+                AtomicFile.WriteAllBytes(summary, KindFidelityPlot.RenderSummary(variable, perKind, tag));
+                string histograms = Path.Combine(request.OutputDirectory, $"kinds_residuals_{variable.ToLowerInvariant()}.png");
+                AtomicFile.WriteAllBytes(histograms, KindFidelityPlot.RenderHistograms(variable, kindResiduals, tag));
+                files.AddRange([summary, histograms]);
+            }
+        }
+
         return (report, files);
+    }
+
+    // The overall numbers of an event comparison: every matched object of every kind together.
+    private static FidelityEvaluation Pooled(IReadOnlyList<KindResiduals> kinds)
+    {
+        var variables = new List<VariableFidelity>();
+        var residuals = new List<VariableResiduals>();
+        foreach (string v in ObjectKindFidelity.Variables)
+        {
+            double[] values = [.. kinds.SelectMany(k => k.Residuals[v])];
+            double[]? absolute = v is "E" or "pt" ? [.. kinds.SelectMany(k => k.Absolute[v])] : null;
+            VariableFidelity stats = ObjectKindFidelity.Statistics(v, values, absolute);
+            variables.Add(stats);
+            residuals.Add(new VariableResiduals(v, stats.Kind, absolute ?? values, absolute is null ? null : values));
+        }
+
+        int rows = kinds.Sum(k => k.Residuals["pt"].Length);
+        return new FidelityEvaluation(new FidelityReport { Rows = rows, Variables = variables, Notes = ["Events: objects matched per kind by pT rank; E and pT in GeV; relative residuals over all matched objects."] }, residuals);
     }
 }

@@ -45,6 +45,9 @@ public sealed record FidelityReport
     /// <summary>Free-text notes (units, excluded values, caveats).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Per object kind (event inputs only): residual statistics of E, pt, eta, phi; null for tables.</summary>
+    public IReadOnlyList<KindFidelity>? PerKind { get; init; }
+
     /// <summary>The entry of a feature by name (case-insensitive), or null.</summary>
     public VariableFidelity? Find(string name)
     {
