@@ -23,7 +23,9 @@ internal static class Summaries
         ArchiveAccounting a = outcome.Accounting;
         console.MarkupLine(Inv($"[green]compressed[/] {outcome.Rows} rows into [bold]{Markup.Escape(outcome.ArchivePath)}[/]: {a.FileBytes} bytes, ") + Inv(
             $"{(double)a.FileBytes / outcome.Rows:F3} bytes/row, ratio {(double)outcome.InputBytes / a.FileBytes:F2} against the input file ({outcome.InputBytes} bytes)"));
-        console.MarkupLine(Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash"));
+        console.MarkupLine(outcome.ModelBytes > 0
+            ? Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash")
+            : "no model: everything needed to decompress is in the archive");
         Accounting(console, a);
         Dropped(console, outcome.Dropped);
     }

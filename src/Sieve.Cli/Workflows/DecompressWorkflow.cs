@@ -27,6 +27,15 @@ public static class DecompressWorkflow
     {
         ArchiveContent content = ArchiveReader.Read(archivePath);
         ArchiveHeader header = content.Header;
+        if (header.Model.Name == QuantizeWorkflow.ModelName)
+        {
+            // Quantised archives carry their quantiser: no model to load.
+            var quantised = new FeatureTable(header.Schema.FeatureNames, QuantizeWorkflow.Dequantize(header, content.Latents), header.Schema.RowCount,
+                content.SideChannels, header.Schema.ColumnOrder);
+            Write(quantised, header.Schema.InputFormat, LayoutKind.PerObject, outputPath);
+            return quantised.RowCount;
+        }
+
         string directory = modelDirectory
             ?? (header.Schema.FormatOptions.TryGetValue(CompressWorkflow.ModelPathOption, out string? recorded) ? recorded : null)
             ?? throw new ArgumentException($"{archivePath} does not record where its model is; pass --model.");

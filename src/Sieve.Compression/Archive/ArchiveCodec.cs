@@ -8,4 +8,10 @@ public enum ArchiveCodec : byte
 
     /// <summary>One zstd frame that decompresses to exactly the raw length.</summary>
     Zstd = 1,
+
+    /// <summary>
+    /// Range-coded integer columns (Sieve.Compression.Coding.EntropyCoder column block, its own
+    /// CRC-32), decoding to rows x dims int32 little-endian. Only for int32 latents (version 3).
+    /// </summary>
+    Entropy = 2,
 }

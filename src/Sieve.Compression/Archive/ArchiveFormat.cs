@@ -6,7 +6,7 @@ namespace Sieve.Compression.Archive;
 public static class ArchiveFormat
 {
     /// <summary>The format version this library writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Conventional file extension, with the dot.</summary>
     public const string FileExtension = ".sieve";
@@ -33,19 +33,28 @@ public static class ArchiveFormat
     public const int SideChannelZstdLevel = 19;
 
     /// <summary>Versions this library reads.</summary>
-    public static IReadOnlyList<int> SupportedVersions { get; } = [1, 2];
+    public static IReadOnlyList<int> SupportedVersions { get; } = [1, 2, 3];
+
+    /// <summary>Largest magnitude of an int32 latent: integers beyond 2^24 are not exact in float32.</summary>
+    public const int MaxIntegerLatent = 1 << 24;
 
     /// <summary>
     /// The version a writer gives an archive: the oldest that can hold its content, so archives
     /// with float32 latents stay version 1, byte for byte, and readers of v1 keep reading them.
     /// </summary>
-    public static int VersionFor(LatentDType dtype) => dtype == LatentDType.Float32 ? 1 : 2;
+    public static int VersionFor(LatentDType dtype) => dtype switch
+    {
+        LatentDType.Float32 => 1,
+        LatentDType.Float16 => 2,
+        _ => 3,
+    };
 
     /// <summary>Bytes per stored latent value.</summary>
     public static int BytesPerLatent(LatentDType dtype) => dtype switch
     {
         LatentDType.Float32 => 4,
         LatentDType.Float16 => 2,
+        LatentDType.Int32 => 4,
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unknown latent dtype"),
     };
 

@@ -50,9 +50,12 @@ public static class ArchiveReader
         var latents = new float[raw.Length / size];
         for (int i = 0; i < latents.Length; i++)
         {
-            float value = dtype == LatentDType.Float16
-                ? (float)BinaryPrimitives.ReadHalfLittleEndian(raw.AsSpan(i * size))
-                : BinaryPrimitives.ReadSingleLittleEndian(raw.AsSpan(i * size));
+            float value = dtype switch
+            {
+                LatentDType.Float16 => (float)BinaryPrimitives.ReadHalfLittleEndian(raw.AsSpan(i * size)),
+                LatentDType.Int32 => BinaryPrimitives.ReadInt32LittleEndian(raw.AsSpan(i * size)),
+                _ => BinaryPrimitives.ReadSingleLittleEndian(raw.AsSpan(i * size)),
+            };
             if (!float.IsFinite(value))
             {
                 throw ArchiveThrow.Format(file, $"latent block, row {i / dims}, dim {i % dims}", $"holds {value}", $"finite {HeaderNames.DType(dtype)} values only");

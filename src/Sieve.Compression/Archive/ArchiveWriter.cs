@@ -59,7 +59,16 @@ public static class ArchiveWriter
             writer.Write((uint)(1 + content.SideChannels.Count));
 
             byte[] latents = LatentBytes(content.Latents, header.Latent.DType);
-            WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Raw, latents, latents.LongLength);
+            if (header.Latent.DType == LatentDType.Int32)
+            {
+                // Quantised values: one range-coded model per column, which is what makes them small.
+                int[] symbols = [.. content.Latents.Select(x => (int)x)];
+                WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Entropy, Coding.EntropyCoder.EncodeColumns(symbols, header.Latent.Dims), latents.LongLength);
+            }
+            else
+            {
+                WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Raw, latents, latents.LongLength);
+            }
             foreach (SideChannel channel in content.SideChannels)
             {
                 byte[] raw = SideChannelCodec.Encode(channel);
@@ -91,6 +100,10 @@ public static class ArchiveWriter
             if (dtype == LatentDType.Float16)
             {
                 BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * size), (Half)latents[i]);
+            }
+            else if (dtype == LatentDType.Int32)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * size), (int)latents[i]);
             }
             else
             {

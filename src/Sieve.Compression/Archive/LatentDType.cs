@@ -8,4 +8,10 @@ public enum LatentDType
 
     /// <summary>IEEE 754 binary16 (half), little-endian; header text "float16". Format version 2.</summary>
     Float16,
+
+    /// <summary>
+    /// Quantised integers (|value| &lt; 2^24, so exact in the float32 latents of the API), stored as
+    /// entropy-coded columns; header text "int32". Format version 3.
+    /// </summary>
+    Int32,
 }

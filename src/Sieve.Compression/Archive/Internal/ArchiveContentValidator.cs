@@ -33,6 +33,12 @@ internal static class ArchiveContentValidator
                 throw ArchiveThrow.Content($"latent at row {i / dims}, dim {i % dims} is {content.Latents[i]}; expected a finite number.");
             }
 
+            if (header.Latent.DType == LatentDType.Int32
+                && (content.Latents[i] != MathF.Round(content.Latents[i]) || Math.Abs(content.Latents[i]) >= ArchiveFormat.MaxIntegerLatent))
+            {
+                throw ArchiveThrow.Content($"latent at row {i / dims}, dim {i % dims} is {content.Latents[i]}; int32 latents must be integers below 2^24 in magnitude.");
+            }
+
             if (header.Latent.DType == LatentDType.Float16 && !Half.IsFinite((Half)content.Latents[i]))
             {
                 throw ArchiveThrow.Content($"latent at row {i / dims}, dim {i % dims} is {content.Latents[i]}, beyond float16's range (+-65504); store float32 latents.");

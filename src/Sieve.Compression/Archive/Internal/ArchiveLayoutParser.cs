@@ -72,7 +72,7 @@ internal static class ArchiveLayoutParser
             byte codec = cursor.ReadByte(field + " codec");
             if (!Enum.IsDefined((ArchiveCodec)codec))
             {
-                throw ArchiveThrow.Format(file, field, $"has unknown codec {codec}", "0 (raw) or 1 (zstd)");
+                throw ArchiveThrow.Format(file, field, $"has unknown codec {codec}", "0 (raw), 1 (zstd) or 2 (entropy)");
             }
 
             ulong stored = cursor.ReadUInt64(field + " stored length");

@@ -40,9 +40,43 @@ internal static class BlockCodec
                 return stored.ToArray();
             case ArchiveCodec.Zstd:
                 return DecompressZstd(stored.ToArray(), (int)rawLength, file, field);
+            case ArchiveCodec.Entropy:
+                return DecodeEntropy(stored, rawLength, file, field);
             default:
-                throw ArchiveThrow.Format(file, field, $"unknown codec {(byte)codec}", "0 (raw) or 1 (zstd)");
+                throw ArchiveThrow.Format(file, field, $"unknown codec {(byte)codec}", "0 (raw), 1 (zstd) or 2 (entropy)");
         }
+    }
+
+    // Range-coded int32 columns back to their raw little-endian bytes; never more symbols than declared.
+    private static byte[] DecodeEntropy(ReadOnlySpan<byte> stored, long rawLength, string file, string field)
+    {
+        if (rawLength % 4 != 0)
+        {
+            throw ArchiveThrow.Format(file, field, $"entropy-coded block declares {rawLength} raw bytes", "a multiple of 4 (int32 values)");
+        }
+
+        Coding.SymbolMatrix matrix;
+        try
+        {
+            matrix = Coding.EntropyCoder.DecodeColumns(stored, (int)(rawLength / 4));
+        }
+        catch (Coding.EntropyBlockException e)
+        {
+            throw ArchiveThrow.Format(file, field, $"entropy-coded payload cannot be decoded: {e.Message}", inner: e);
+        }
+
+        if ((long)matrix.Symbols.Length * 4 != rawLength)
+        {
+            throw ArchiveThrow.Format(file, field, $"entropy-coded payload decodes to {matrix.Symbols.Length} values but the framing declares {rawLength / 4}");
+        }
+
+        byte[] raw = new byte[rawLength];
+        for (int i = 0; i < matrix.Symbols.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(raw.AsSpan(i * 4), matrix.Symbols[i]);
+        }
+
+        return raw;
     }
 
     private static byte[] DecompressZstd(byte[] stored, int rawLength, string file, string field)

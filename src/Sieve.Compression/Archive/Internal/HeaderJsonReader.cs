@@ -84,8 +84,9 @@ internal sealed class HeaderJsonReader(string file)
         {
             HeaderNames.Float32 => LatentDType.Float32,
             HeaderNames.Float16 => LatentDType.Float16,
+            HeaderNames.Int32 => LatentDType.Int32,
             _ => throw ArchiveThrow.Format(file, at + ".dtype", $"unknown latent dtype \"{dtype}\"",
-                $"\"{HeaderNames.Float32}\" (version 1 and 2) or \"{HeaderNames.Float16}\" (version 2)"),
+                $"\"{HeaderNames.Float32}\", \"{HeaderNames.Float16}\" (version 2) or \"{HeaderNames.Int32}\" (version 3)"),
         };
         return new LatentEncoding(type, Int(latent, "rows", at, 0), Int(latent, "dims", at, 1));
     }

@@ -7,10 +7,13 @@ internal static class HeaderNames
 
     public const string Float16 = "float16";
 
+    public const string Int32 = "int32";
+
     public static string DType(LatentDType dtype) => dtype switch
     {
         LatentDType.Float32 => Float32,
         LatentDType.Float16 => Float16,
+        LatentDType.Int32 => Int32,
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Unknown latent dtype."),
     };
 }

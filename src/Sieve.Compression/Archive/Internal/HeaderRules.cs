@@ -116,9 +116,9 @@ internal static class HeaderRules
     {
         const string at = "header.latent";
         LatentEncoding latent = header.Latent;
-        if (latent.DType is not (LatentDType.Float32 or LatentDType.Float16))
+        if (latent.DType is not (LatentDType.Float32 or LatentDType.Float16 or LatentDType.Int32))
         {
-            return new($"{at}.dtype", $"is {latent.DType}", "float32 or float16");
+            return new($"{at}.dtype", $"is {latent.DType}", "float32, float16 or int32");
         }
 
         if (latent.Rows != header.Schema.RowCount)

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Sieve.Compression.Archive;
+using Sieve.Core.Metrics;
+using Sieve.Core.Normalisation;
+using Sieve.Core.Serialization;
+using Sieve.Core.Tables;
+
+namespace Sieve.Cli.Workflows;
+
+/// <summary>
+/// compress --method quantize: no network. Every feature is transformed (log-like for relative
+/// targets, identity for absolute ones), quantised with the step that meets its RMS target, and
+/// the integers are range-coded column by column (archive version 3). The quantiser travels in the
+/// header, so decompression needs nothing else.
+/// </summary>
+public static class QuantizeWorkflow
+{
+    /// <summary>Model name in the archive header of quantised archives.</summary>
+    public const string ModelName = "quantize";
+
+    // Aim 2 % below the target: the uniform-error formula is exact only on average, and a target is a bound.
+    private const double Margin = 0.98;
+
+    /// <summary>Compresses a table to the RMS targets (e.g. pt=0.3%, eta=0.003).</summary>
+    public static CompressOutcome Run(InputRequest input, IReadOnlyDictionary<string, string> targets, string archivePath)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(targets);
+        LoadedInput loaded = InputLoader.Load(input);
+        FeatureTable table = loaded.Table;
+        FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV());
+        float[] symbols = Symbols(quantiser, table, input.Path);
+
+        var header = new ArchiveHeader(
+            ToolInfo.Name,
+            new ArchiveSchema(loaded.Format.ToString().ToLowerInvariant(), table.ColumnOrder, table.FeatureNames, [.. table.SideChannels.Select(c => c.Name)],
+                table.RowCount, loaded.Unit.ToString(), Synthetic: false, new Dictionary<string, string> { ["method"] = ModelName }),
+            new ModelIdentity(ModelName, Hash(quantiser), table.FeatureCount, table.FeatureCount),
+            JsonSerializer.SerializeToNode(quantiser, SieveJson.Options),
+            new LatentEncoding(LatentDType.Int32, table.RowCount, table.FeatureCount))
+        {
+            FormatVersion = ArchiveFormat.VersionFor(LatentDType.Int32),
+        };
+        ArchiveWriter.Write(archivePath, new ArchiveContent(header, symbols, table.SideChannels));
+        return new CompressOutcome(archivePath, table.RowCount, loaded.FileBytes, ArchiveInspector.Inspect(archivePath), 0);
+    }
+
+    /// <summary>
+    /// The quantiser: per feature y = g(x) / step with g = sign(x) log10(1 + |x| / x0) (x0 = 0.1 GeV)
+    /// for relative targets and g = x for absolute ones; the step is chosen from the target RMS, for
+    /// relative targets over the rows the evaluation counts (m &gt; 1 GeV, others &gt; 0).
+    /// </summary>
+    public static FeatureNormaliser Fit(FeatureTable table, IReadOnlyDictionary<string, string> targets, double energyScaleToGeV)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(targets);
+        string[] missing = [.. table.FeatureNames.Where(f => !targets.Keys.Any(k => k.Equals(f, StringComparison.OrdinalIgnoreCase)))];
+        if (missing.Length > 0)
+        {
+            throw new ArgumentException($"--target-rms gives no target for {string.Join(", ", missing)}; give one per feature, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
+        }
+
+        var transforms = new List<FeatureTransform>();
+        for (int f = 0; f < table.FeatureCount; f++)
+        {
+            string name = table.FeatureNames[f];
+            string text = targets.First(t => t.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value.Trim();
+            bool relative = text.EndsWith('%');
+            double target = double.Parse(relative ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture) / (relative ? 100 : 1);
+            if (!(target > 0) || double.IsInfinity(target))
+            {
+                throw new ArgumentException($"--target-rms {name}={text}: the target must be a positive number.");
+            }
+
+            bool periodic = VariableRoles.Classify(name) == VariableKind.Angle;
+            if (!relative)
+            {
+                transforms.Add(new FeatureTransform(name, TransformFunction.Identity, 1, 0, Margin * target * Math.Sqrt(12), periodic));
+                continue;
+            }
+
+            // Relative error of x for an error dg in g: ln(10) dg (1 + x0/|x|); average the factor over the counted rows.
+            double x0 = 0.1 / energyScaleToGeV;
+            double minimum = VariableRoles.IsMass(name) ? 1.0 / energyScaleToGeV : 0;
+            double[] column = [.. table.Column(f).Where(x => Math.Abs(x) > minimum)];
+            double factor = column.Length == 0 ? 1 : Math.Sqrt(column.Average(x => Math.Pow(1 + (x0 / Math.Abs(x)), 2)));
+            double step = Margin * target * Math.Sqrt(12) / (Math.Log(10) * factor);
+            transforms.Add(new FeatureTransform(name, TransformFunction.SignedLog10p1, 1 / x0, 0, step, periodic));
+        }
+
+        return new FeatureNormaliser(NormalisationKind.None, transforms);
+    }
+
+    /// <summary>Decodes quantised latents with the quantiser stored in the header.</summary>
+    public static double[] Dequantize(ArchiveHeader header, float[] symbols)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        FeatureNormaliser quantiser = header.Normaliser.Deserialize<FeatureNormaliser>(SieveJson.Options)
+            ?? throw new InvalidDataException("the archive's quantiser is missing from its header.");
+        return quantiser.Inverse(symbols);
+    }
+
+    private static float[] Symbols(FeatureNormaliser quantiser, FeatureTable table, string path)
+    {
+        float[] y;
+        try
+        {
+            y = quantiser.Transform(table.Values);
+        }
+        catch (NormalisationException e)
+        {
+            throw new Core.Errors.SieveDataException(path, null, e.Feature, $"row {e.Row + 1}: value cannot be quantised", "a finite number", e);
+        }
+
+        var symbols = new float[y.Length];
+        for (int i = 0; i < y.Length; i++)
+        {
+            double s = Math.Round((double)y[i], MidpointRounding.AwayFromZero);
+            if (Math.Abs(s) >= ArchiveFormat.MaxIntegerLatent)
+            {
+                throw new ArgumentException($"{table.FeatureNames[i % table.FeatureCount]}: value at row {(i / table.FeatureCount) + 1} needs {s} quantisation steps; the target is too small for this range.");
+            }
+
+            symbols[i] = (float)s;
+        }
+
+        return symbols;
+    }
+
+    private static string Hash(FeatureNormaliser quantiser) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(quantiser, SieveJson.Options)));
+}
