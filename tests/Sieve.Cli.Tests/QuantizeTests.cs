@@ -42,6 +42,72 @@ public sealed class QuantizeTests : IDisposable
         Assert.True(rows.Max(r => Math.Abs(b[r, eta] - a[r, eta])) <= (0.98 * Math.Sqrt(12) * absolute / 2) + 1e-7);
     }
 
+    [Theory]
+    [InlineData("pt=1%,m=1%,eta=0.01,phi=0.01", 5)]
+    [InlineData("pt=0.2%,m=0.5%,eta=0.002,phi=0.004", 6)]
+    [InlineData("pt=5%,m=3%,eta=0.05,phi=0.02", 7)]
+    public void Every_value_meets_its_max_error_bound(string bounds, int seed)
+    {
+        string input = Path.Combine(dir, $"jets{seed}.csv");
+        CsvTableWriter.Write(input, SyntheticJets.Generate(4000, seed));
+        AssertBoundsHold(input, bounds, "GeV");
+    }
+
+    [SkippableFact]
+    public void Every_value_of_the_real_atlas_jets_meets_its_bound()
+    {
+        string input = Sieve.Tests.Shared.SharedData.Require("atlas-jets-4d/test.csv");
+        AssertBoundsHold(input, "pt=0.5%,m=0.5%,eta=0.005,phi=0.005", "MeV");
+    }
+
+    private void AssertBoundsHold(string input, string bounds, string units)
+    {
+        string archive = Path.Combine(dir, "bounded.sieve");
+        string output = Path.Combine(dir, "bounded.csv");
+        (int code, string text) = CliRunner.Run("compress", "--method", "quantize", "--input", input, "--columns", "m,pt,phi,eta", "--units", units, "--max-error", bounds, "--out", archive);
+        Assert.True(code == 0, text);
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
+
+        // Checked here independently of `sieve evaluate`: every value, relative bounds over m > 1 GeV and pt > 0.
+        FeatureTable a = CsvTableReader.Read(input, new CsvTableOptions { FeatureColumns = SyntheticJets.Features });
+        FeatureTable b = CsvTableReader.Read(output, new CsvTableOptions { FeatureColumns = SyntheticJets.Features });
+        double gev = units == "MeV" ? 1000 : 1;
+        var limits = bounds.Split(',').Select(x => x.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        for (int r = 0; r < a.RowCount; r++)
+        {
+            foreach ((string name, string limit) in limits)
+            {
+                int f = a.IndexOf(name);
+                double truth = a[r, f], reco = b[r, f];
+                if (limit.EndsWith('%'))
+                {
+                    if ((name == "m" && truth <= gev) || truth <= 0)
+                    {
+                        continue;
+                    }
+
+                    double bound = double.Parse(limit[..^1], System.Globalization.CultureInfo.InvariantCulture) / 100;
+                    Assert.True(Math.Abs((reco - truth) / truth) <= bound, $"row {r} {name}: {truth} -> {reco}");
+                }
+                else
+                {
+                    double bound = double.Parse(limit, System.Globalization.CultureInfo.InvariantCulture);
+                    double d = name == "phi" ? Kinematics.WrapPhi(reco - truth) : reco - truth;
+                    Assert.True(Math.Abs(d) <= bound, $"row {r} {name}: {truth} -> {reco}");
+                }
+            }
+        }
+
+        // sieve evaluate verifies the same bounds, and reports a broken one with exit code 1.
+        string report = Path.Combine(dir, "bounded-report");
+        (code, text) = CliRunner.Run("evaluate", "--original", input, "--reconstructed", output, "--columns", "m,pt,phi,eta", "--units", units, "--max-error", bounds, "--out", report);
+        Assert.True(code == 0, text);
+        Assert.DoesNotContain("BROKEN", text, StringComparison.Ordinal);
+        (code, text) = CliRunner.Run("evaluate", "--original", input, "--reconstructed", output, "--columns", "m,pt,phi,eta", "--units", units, "--max-error", "eta=0.00001", "--out", report);
+        Assert.Equal(1, code);
+        Assert.Contains("BROKEN", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_version_3_archive_detects_every_flipped_byte()
     {

@@ -55,25 +55,36 @@ internal static class CommonOptions
     public static IReadOnlyList<string>? SplitColumns(string? columns) =>
         string.IsNullOrWhiteSpace(columns) ? null : columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Parses "name=value,name=value" into a map; a malformed item is a usage error.</summary>
+    /// <summary>Parses "name=value,name=value" into numbers; a malformed item is a usage error.</summary>
     public static IReadOnlyDictionary<string, double>? ParseAssignments(string? text, string option)
+    {
+        Dictionary<string, string>? items = ParseAssignmentsText(text, option);
+        return items?.ToDictionary(
+            kv => kv.Key,
+            kv => double.TryParse(kv.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+                ? value
+                : throw new ArgumentException($"{option}: '{kv.Key}={kv.Value}' is not NAME=NUMBER (e.g. pt=4,m=2)."),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Parses "name=text,name=text" keeping the texts (e.g. "0.3%"); null when empty.</summary>
+    public static Dictionary<string, string>? ParseAssignmentsText(string? text, string option)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var result = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (string item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             string[] parts = item.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0
-                || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value))
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
             {
-                throw new ArgumentException($"{option}: '{item}' is not NAME=NUMBER (e.g. pt=4,m=2).");
+                throw new ArgumentException($"{option}: '{item}' is not NAME=VALUE or NAME=VALUE% (e.g. pt=0.3%,eta=0.003).");
             }
 
-            result[parts[0]] = value;
+            result[parts[0]] = parts[1];
         }
 
         return result;

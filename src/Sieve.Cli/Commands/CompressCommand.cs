@@ -14,6 +14,7 @@ internal static class CompressCommand
         var model = new Option<string?>("--model", "-m") { Description = "Model directory written by `sieve train` (method ae)." };
         var method = new Option<string>("--method") { Description = "ae (default): the model's latents; quantize: no network, every feature quantised to its --target-rms and range-coded (archive version 3).", DefaultValueFactory = _ => "ae" };
         var targets = new Option<string?>("--target-rms") { Description = "Method quantize: RMS error per feature; a value ending in % is relative (E, pt, m), e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003." };
+        var maxErrors = new Option<string?>("--max-error") { Description = "Method quantize: a bound every decompressed value meets, per feature; a value ending in % is relative (for m above 1 GeV, pt above 0), e.g. pt=1%,m=1%,eta=0.005,phi=0.005." };
         var columns = CommonOptions.Columns();
         var units = CommonOptions.Units();
         var input = new Option<string>("--input", "-i") { Description = "File to compress, in the format the model was trained on.", Required = true };
@@ -24,7 +25,7 @@ internal static class CompressCommand
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, input, format, columns, units, channel, latentType, output,
+            model, method, targets, maxErrors, input, format, columns, units, channel, latentType, output,
         };
         command.SetAction(parse =>
         {
@@ -33,9 +34,14 @@ internal static class CompressCommand
             if (chosen == "quantize")
             {
                 var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units));
-                IReadOnlyDictionary<string, string> rms = ParseTargets(parse.GetValue(targets))
-                    ?? throw new ArgumentException("--method quantize needs --target-rms, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
-                outcome = QuantizeWorkflow.Run(request, rms, parse.GetValue(output)!);
+                Dictionary<string, string>? rms = CommonOptions.ParseAssignmentsText(parse.GetValue(targets), "--target-rms");
+                Dictionary<string, string>? bounds = CommonOptions.ParseAssignmentsText(parse.GetValue(maxErrors), "--max-error");
+                if ((rms is null) == (bounds is null))
+                {
+                    throw new ArgumentException("--method quantize needs either --target-rms or --max-error, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
+                }
+
+                outcome = QuantizeWorkflow.Run(request, rms ?? bounds!, parse.GetValue(output)!, maxError: bounds is not null);
             }
             else if (chosen == "ae")
             {
@@ -52,28 +58,6 @@ internal static class CompressCommand
             return 0;
         });
         return command;
-    }
-
-    private static Dictionary<string, string>? ParseTargets(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string[] parts = item.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-            {
-                throw new ArgumentException($"--target-rms: '{item}' is not NAME=VALUE or NAME=VALUE% (e.g. pt=0.3%,eta=0.003).");
-            }
-
-            result[parts[0]] = parts[1];
-        }
-
-        return result;
     }
 
     private static LatentDType ParseLatentType(string? text) => text?.Trim().ToLowerInvariant() switch

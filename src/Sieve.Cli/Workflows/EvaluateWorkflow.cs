@@ -78,6 +78,7 @@ public static class EvaluateWorkflow
             Compression = compression,
             Notes = synthetic ? [.. notes, "SYNTHETIC DATA: the built-in demo sample, not physics data."] : notes,
             PerKind = perKind,
+            BoundChecks = request.MaxError is null ? null : Check(evaluation.Report, request.MaxError),
         };
         var files = new List<string>(FidelityReportWriter.Write(request.OutputDirectory, report, evaluation.Residuals));
         if (perKind is not null && kindResiduals is not null)
@@ -94,6 +95,23 @@ public static class EvaluateWorkflow
         }
 
         return (report, files);
+    }
+
+    private static List<BoundCheck> Check(FidelityReport report, IReadOnlyDictionary<string, string> bounds)
+    {
+        var checks = new List<BoundCheck>();
+        foreach ((string name, string text) in bounds)
+        {
+            VariableFidelity v = report.Variables.FirstOrDefault(x => x.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"--max-error names '{name}', which is not among the evaluated variables ({string.Join(", ", report.Variables.Select(x => x.Name))}).");
+            bool relative = text.Trim().EndsWith('%');
+            double bound = double.Parse(relative ? text.Trim()[..^1] : text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) / (relative ? 100 : 1);
+            SummaryStatistics stats = (relative ? v.RelativeResidual : v.Residual)
+                ?? throw new ArgumentException($"--max-error {name}={text}: {name} has no relative residual; give an absolute bound.");
+            checks.Add(new BoundCheck(v.Name, bound, relative, stats.MaxAbs, stats.MaxAbs <= bound));
+        }
+
+        return checks;
     }
 
     // The overall numbers of an event comparison: every matched object of every kind together.

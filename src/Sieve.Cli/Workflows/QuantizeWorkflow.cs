@@ -23,20 +23,24 @@ public static class QuantizeWorkflow
     // Aim 2 % below the target: the uniform-error formula is exact only on average, and a target is a bound.
     private const double Margin = 0.98;
 
-    /// <summary>Compresses a table to the RMS targets (e.g. pt=0.3%, eta=0.003).</summary>
-    public static CompressOutcome Run(InputRequest input, IReadOnlyDictionary<string, string> targets, string archivePath)
+    /// <summary>
+    /// Compresses a table to per-feature targets (e.g. pt=0.3%, eta=0.003): RMS targets by default,
+    /// or, with <paramref name="maxError"/>, bounds that every decompressed value meets.
+    /// </summary>
+    public static CompressOutcome Run(InputRequest input, IReadOnlyDictionary<string, string> targets, string archivePath, bool maxError = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(targets);
         LoadedInput loaded = InputLoader.Load(input);
         FeatureTable table = loaded.Table;
-        FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV());
+        FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError);
         float[] symbols = Symbols(quantiser, table, input.Path);
 
         var header = new ArchiveHeader(
             ToolInfo.Name,
             new ArchiveSchema(loaded.Format.ToString().ToLowerInvariant(), table.ColumnOrder, table.FeatureNames, [.. table.SideChannels.Select(c => c.Name)],
-                table.RowCount, loaded.Unit.ToString(), Synthetic: false, new Dictionary<string, string> { ["method"] = ModelName }),
+                table.RowCount, loaded.Unit.ToString(), Synthetic: false,
+                new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) }),
             new ModelIdentity(ModelName, Hash(quantiser), table.FeatureCount, table.FeatureCount),
             JsonSerializer.SerializeToNode(quantiser, SieveJson.Options),
             new LatentEncoding(LatentDType.Int32, table.RowCount, table.FeatureCount))
@@ -49,10 +53,12 @@ public static class QuantizeWorkflow
 
     /// <summary>
     /// The quantiser: per feature y = g(x) / step with g = sign(x) log10(1 + |x| / x0) (x0 = 0.1 GeV)
-    /// for relative targets and g = x for absolute ones; the step is chosen from the target RMS, for
-    /// relative targets over the rows the evaluation counts (m &gt; 1 GeV, others &gt; 0).
+    /// for relative targets and g = x for absolute ones. The step comes from the target RMS (uniform
+    /// error: RMS = step / sqrt(12)) or, with <paramref name="maxError"/>, from the bound (maximum error
+    /// = step / 2), for relative targets over the rows the evaluation counts (m &gt; 1 GeV, others &gt; 0):
+    /// a relative bound holds for every value above that minimum.
     /// </summary>
-    public static FeatureNormaliser Fit(FeatureTable table, IReadOnlyDictionary<string, string> targets, double energyScaleToGeV)
+    public static FeatureNormaliser Fit(FeatureTable table, IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, bool maxError = false)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(targets);
@@ -77,7 +83,7 @@ public static class QuantizeWorkflow
             bool periodic = VariableRoles.Classify(name) == VariableKind.Angle;
             if (!relative)
             {
-                transforms.Add(new FeatureTransform(name, TransformFunction.Identity, 1, 0, Margin * target * Math.Sqrt(12), periodic));
+                transforms.Add(new FeatureTransform(name, TransformFunction.Identity, 1, 0, Margin * target * (maxError ? 2 : Math.Sqrt(12)), periodic));
                 continue;
             }
 
@@ -85,8 +91,19 @@ public static class QuantizeWorkflow
             double x0 = 0.1 / energyScaleToGeV;
             double minimum = VariableRoles.IsMass(name) ? 1.0 / energyScaleToGeV : 0;
             double[] column = [.. table.Column(f).Where(x => Math.Abs(x) > minimum)];
-            double factor = column.Length == 0 ? 1 : Math.Sqrt(column.Average(x => Math.Pow(1 + (x0 / Math.Abs(x)), 2)));
-            double step = Margin * target * Math.Sqrt(12) / (Math.Log(10) * factor);
+            double step;
+            if (maxError)
+            {
+                // |dx|/|x| <= (1 + x0/|x|)(10^(step/2) - 1): bounded by the target for every |x| >= the smallest counted value.
+                double worst = column.Length == 0 ? 1 : 1 + (x0 / column.Min(Math.Abs));
+                step = Margin * 2 * Math.Log10(1 + (target / worst));
+            }
+            else
+            {
+                double factor = column.Length == 0 ? 1 : Math.Sqrt(column.Average(x => Math.Pow(1 + (x0 / Math.Abs(x)), 2)));
+                step = Margin * target * Math.Sqrt(12) / (Math.Log(10) * factor);
+            }
+
             transforms.Add(new FeatureTransform(name, TransformFunction.SignedLog10p1, 1 / x0, 0, step, periodic));
         }
 

@@ -45,6 +45,9 @@ public sealed record FidelityReport
     /// <summary>Free-text notes (units, excluded values, caveats).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Error bounds checked (`sieve evaluate --max-error`); null when none were asked for.</summary>
+    public IReadOnlyList<BoundCheck>? BoundChecks { get; init; }
+
     /// <summary>Per object kind (event inputs only): residual statistics of E, pt, eta, phi; null for tables.</summary>
     public IReadOnlyList<KindFidelity>? PerKind { get; init; }
 
