@@ -62,8 +62,11 @@ public static class ArchiveWriter
             if (header.Latent.DType == LatentDType.Int32)
             {
                 // Quantised values: one range-coded model per column, which is what makes them small.
+                // Raw int32 when the coder's models would cost more than they save (tiny tables).
                 int[] symbols = [.. content.Latents.Select(x => (int)x)];
-                WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Entropy, Coding.EntropyCoder.EncodeColumns(symbols, header.Latent.Dims), latents.LongLength);
+                byte[] coded = Coding.EntropyCoder.EncodeColumns(symbols, header.Latent.Dims);
+                (ArchiveCodec codec, byte[] stored) = coded.Length < latents.Length ? (ArchiveCodec.Entropy, coded) : (ArchiveCodec.Raw, latents);
+                WriteBlock(writer, ArchiveBlockKind.Latents, codec, stored, latents.LongLength);
             }
             else
             {
