@@ -24,6 +24,9 @@ mkdir -p bench/results
 out=bench/results/compression-baselines-$date.md
 png=bench/results/compression-baselines-$date.png
 
+# Sieve's own quantiser runs through the CLI beside the baselines.
+dotnet build src/Sieve.Cli -v:q > /dev/null
+export SIEVE_DLL=$(ls src/Sieve.Cli/bin/Debug/net10.0/*/sieve.dll | head -1)
 TMPDIR=$work /usr/bin/python3 bench/compression/baselines.py "$src" "$work/body.md" "$png"
 
 {

@@ -35,6 +35,10 @@ public static class QuantizeWorkflow
         FeatureTable table = loaded.Table;
         FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError);
         float[] symbols = Symbols(quantiser, table, input.Path);
+        if (!maxError)
+        {
+            (quantiser, symbols) = MeetRms(quantiser, symbols, table, targets, loaded.Unit.ToGeV(), input.Path);
+        }
 
         var header = new ArchiveHeader(
             ToolInfo.Name,
@@ -108,6 +112,59 @@ public static class QuantizeWorkflow
         }
 
         return new FeatureNormaliser(NormalisationKind.None, transforms);
+    }
+
+    /// <summary>
+    /// The step formula is exact only on average; the data are at hand, so measure the RMS each
+    /// feature reaches (as `sieve evaluate` counts it) and shrink any step whose target is missed.
+    /// </summary>
+    private static (FeatureNormaliser, float[]) MeetRms(FeatureNormaliser quantiser, float[] symbols, FeatureTable table,
+        IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, string path)
+    {
+        for (int round = 0; round < 8; round++)
+        {
+            double[] decoded = quantiser.Inverse(symbols);
+            var transforms = quantiser.Transforms.ToArray();
+            bool changed = false;
+            for (int f = 0; f < table.FeatureCount; f++)
+            {
+                string text = targets.First(t => t.Key.Equals(table.FeatureNames[f], StringComparison.OrdinalIgnoreCase)).Value.Trim();
+                bool relative = text.EndsWith('%');
+                double target = double.Parse(relative ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture) / (relative ? 100 : 1);
+                double minimum = relative && VariableRoles.IsMass(table.FeatureNames[f]) ? 1.0 / energyScaleToGeV : 0;
+                double sum = 0;
+                int count = 0;
+                for (int r = 0; r < table.RowCount; r++)
+                {
+                    double truth = table[r, f], reco = decoded[(r * table.FeatureCount) + f];
+                    if (relative && !(Math.Abs(truth) > minimum))
+                    {
+                        continue;
+                    }
+
+                    double d = relative ? (reco - truth) / truth : transforms[f].Periodic ? Core.Events.Kinematics.WrapPhi(reco - truth) : reco - truth;
+                    sum += d * d;
+                    count++;
+                }
+
+                double achieved = count == 0 ? 0 : Math.Sqrt(sum / count);
+                if (achieved > target)
+                {
+                    transforms[f] = transforms[f] with { Scale = transforms[f].Scale * Margin * target / achieved };
+                    changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+
+            quantiser = quantiser with { Transforms = transforms };
+            symbols = Symbols(quantiser, table, path);
+        }
+
+        return (quantiser, symbols);
     }
 
     /// <summary>Decodes quantised latents with the quantiser stored in the header.</summary>
