@@ -104,8 +104,7 @@ public static class EvaluateWorkflow
         {
             VariableFidelity v = report.Variables.FirstOrDefault(x => x.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException($"--max-error names '{name}', which is not among the evaluated variables ({string.Join(", ", report.Variables.Select(x => x.Name))}).");
-            bool relative = text.Trim().EndsWith('%');
-            double bound = double.Parse(relative ? text.Trim()[..^1] : text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) / (relative ? 100 : 1);
+            (double bound, bool relative) = ErrorTarget.Parse(name, text);
             SummaryStatistics stats = (relative ? v.RelativeResidual : v.Residual)
                 ?? throw new ArgumentException($"--max-error {name}={text}: {name} has no relative residual; give an absolute bound.");
             checks.Add(new BoundCheck(v.Name, bound, relative, stats.MaxAbs, stats.MaxAbs <= bound));

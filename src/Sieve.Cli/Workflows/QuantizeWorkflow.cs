@@ -76,13 +76,7 @@ public static class QuantizeWorkflow
         for (int f = 0; f < table.FeatureCount; f++)
         {
             string name = table.FeatureNames[f];
-            string text = targets.First(t => t.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value.Trim();
-            bool relative = text.EndsWith('%');
-            double target = double.Parse(relative ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture) / (relative ? 100 : 1);
-            if (!(target > 0) || double.IsInfinity(target))
-            {
-                throw new ArgumentException($"--target-rms {name}={text}: the target must be a positive number.");
-            }
+            (double target, bool relative) = ErrorTarget.For(targets, name);
 
             bool periodic = VariableRoles.Classify(name) == VariableKind.Angle;
             if (!relative)
@@ -128,9 +122,7 @@ public static class QuantizeWorkflow
             bool changed = false;
             for (int f = 0; f < table.FeatureCount; f++)
             {
-                string text = targets.First(t => t.Key.Equals(table.FeatureNames[f], StringComparison.OrdinalIgnoreCase)).Value.Trim();
-                bool relative = text.EndsWith('%');
-                double target = double.Parse(relative ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture) / (relative ? 100 : 1);
+                (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f]);
                 double minimum = relative && VariableRoles.IsMass(table.FeatureNames[f]) ? 1.0 / energyScaleToGeV : 0;
                 double sum = 0;
                 int count = 0;
