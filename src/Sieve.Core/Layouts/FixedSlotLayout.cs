@@ -51,7 +51,8 @@ public static class FixedSlotLayout
         int f = s.FeatureNames.Count, slots = s.SlotNames.Count;
         var values = new List<double>();
         var slotMask = new List<double>();
-        List<string> ids = [], processes = [], weights = [], counts = [], charges = [];
+        var headers = new EventHeaderColumns();
+        List<string> counts = [], charges = [];
         var dropped = new long[ObjectKinds.WithHadron.Count];
         long truncated = 0;
         var kept = new List<PhysicsObject>();
@@ -87,19 +88,17 @@ public static class FixedSlotLayout
             truncated += lost ? 1 : 0;
             values.AddRange(row);
             slotMask.AddRange(mask);
-            ids.Add(e.Id);
-            processes.Add(e.ProcessId);
-            weights.Add(EventChannels.FormatWeight(e.Weight));
+            headers.Add(e);
             counts.Add(string.Join(',', groupCounts));
             charges.Add(chargeText.ToString());
         }
 
         SideChannel[] channels =
         [
-            new(EventChannels.EventId, ids), new(EventChannels.ProcessId, processes), new(EventChannels.Weight, weights),
+            .. headers.Channels(),
             new(CountsChannel, counts), new(ChargesChannel, charges),
         ];
-        var table = new FeatureTable(s.FeatureNames, [.. values], ids.Count, channels, [.. channels.Select(c => c.Name), .. s.FeatureNames]);
+        var table = new FeatureTable(s.FeatureNames, [.. values], counts.Count, channels, [.. channels.Select(c => c.Name), .. s.FeatureNames]);
         return new SlotEncoding(table, s.SlotNames, s.FeatureSlots, [.. slotMask], DroppedObjects.From(dropped, truncated));
     }
 

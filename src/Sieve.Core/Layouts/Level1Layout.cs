@@ -56,7 +56,8 @@ public static class Level1Layout
         ArgumentNullException.ThrowIfNull(events);
         var values = new List<double>();
         var slotMask = new List<double>();
-        List<string> ids = [], processes = [], weights = [], kinds = [];
+        var headers = new EventHeaderColumns();
+        List<string> kinds = [];
         var dropped = new long[ObjectKinds.WithHadron.Count];
         long truncated = 0;
         var kept = new List<PhysicsObject>();
@@ -85,18 +86,16 @@ public static class Level1Layout
             truncated += lost ? 1 : 0;
             values.AddRange(row);
             slotMask.AddRange(mask);
-            ids.Add(e.Id);
-            processes.Add(e.ProcessId);
-            weights.Add(EventChannels.FormatWeight(e.Weight));
+            headers.Add(e);
             kinds.Add(string.Join('|', codes));
         }
 
         SideChannel[] channels =
         [
-            new(EventChannels.EventId, ids), new(EventChannels.ProcessId, processes), new(EventChannels.Weight, weights),
+            .. headers.Channels(),
             new(KindsChannel, kinds),
         ];
-        var table = new FeatureTable(FeatureNames, [.. values], ids.Count, channels, [.. channels.Select(c => c.Name), .. FeatureNames]);
+        var table = new FeatureTable(FeatureNames, [.. values], kinds.Count, channels, [.. channels.Select(c => c.Name), .. FeatureNames]);
         return new SlotEncoding(table, SlotNames, FeatureSlots, [.. slotMask], DroppedObjects.From(dropped, truncated));
     }
 
