@@ -21,14 +21,15 @@ internal static class InspectCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            ArchiveAccounting accounting = ArchiveInspector.Inspect(path);
+            byte[] bytes = File.ReadAllBytes(path);   // read once, inspected and parsed from memory
+            ArchiveAccounting accounting = ArchiveInspector.InspectBytes(bytes, path);
             if (accounting.Checksum != ChecksumStatus.Valid)
             {
                 Summaries.Accounting(console, accounting);
                 throw new InvalidDataException($"{path}: checksum {accounting.Checksum}; the archive is corrupt and will not be decoded.");
             }
 
-            ArchiveHeader header = ArchiveReader.Read(path).Header;
+            ArchiveHeader header = ArchiveReader.FromBytes(bytes, path).Header;
             if (parse.GetValue(json))
             {
                 console.WriteLine(JsonSerializer.Serialize(new { header, accounting }, SieveJson.Options));

@@ -41,8 +41,9 @@ public static class EvaluateWorkflow
         CompressionAccountingSummary? compression = null;
         if (request.Archive is not null)
         {
-            ArchiveAccounting accounting = ArchiveInspector.Inspect(request.Archive);
-            ArchiveContent content = ArchiveReader.Read(request.Archive);
+            byte[] bytes = File.ReadAllBytes(request.Archive);   // read once, inspected and parsed from memory
+            ArchiveAccounting accounting = ArchiveInspector.InspectBytes(bytes, request.Archive);
+            ArchiveContent content = ArchiveReader.FromBytes(bytes, request.Archive);
             synthetic |= content.Header.Schema.Synthetic;
             long? modelBytes = null;
             if (request.ModelDirectory is not null)

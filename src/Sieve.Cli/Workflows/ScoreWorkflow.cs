@@ -117,6 +117,7 @@ public static class ScoreWorkflow
         }
 
         int features = table.FeatureCount;
+        bool slots = table.SideChannels.Any(c => c.Name == FixedSlotLayout.CountsChannel || c.Name == Level1Layout.KindsChannel);
         var result = new double[table.RowCount];
         for (int r = 0; r < table.RowCount; r++)
         {
@@ -130,9 +131,7 @@ public static class ScoreWorkflow
                 }
             }
 
-            result[r] = table.SideChannels.Any(c => c.Name == FixedSlotLayout.CountsChannel || c.Name == Level1Layout.KindsChannel)
-                ? (present / 3) - 1 // slot layouts: (pT, eta, phi) per slot, MET always present
-                : present;
+            result[r] = slots ? (present / 3) - 1 : present; // slot layouts: (pT, eta, phi) per slot, MET always present
         }
 
         return result;
