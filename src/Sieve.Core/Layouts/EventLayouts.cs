@@ -24,15 +24,6 @@ public static class EventLayouts
         }
     }
 
-    /// <summary>The presence mask of a laid-out table (or its reconstruction); null for per-object rows.</summary>
-    public static double[]? Mask(LayoutKind kind, FeatureTable table, FixedSlotOptions? slots = null) => kind switch
-    {
-        LayoutKind.PerObject => null,
-        LayoutKind.FixedSlots => FixedSlotLayout.FeatureMask(table, slots),
-        LayoutKind.Level1 => Level1Layout.FeatureMask(table),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown layout"),
-    };
-
     /// <summary>Back from a laid-out table (or its reconstruction) to events.</summary>
     public static IEnumerable<Event> ToEvents(LayoutKind kind, FeatureTable table, FixedSlotOptions? slots = null) => kind switch
     {

@@ -15,18 +15,6 @@ public static class DarkMachinesBatchReader
 {
     private const int BufferSize = 1 << 20;
 
-    /// <summary>Reads the whole file into one batch.</summary>
-    public static EventBatch ReadAll(string path)
-    {
-        var all = new EventBatch();
-        foreach (EventBatch batch in Read(path, int.MaxValue))
-        {
-            return batch;
-        }
-
-        return all;
-    }
-
     /// <summary>Streams batches of at most <paramref name="eventsPerBatch"/> events.</summary>
     public static IEnumerable<EventBatch> Read(string path, int eventsPerBatch = 65536)
     {
