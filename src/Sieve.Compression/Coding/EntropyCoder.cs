@@ -14,14 +14,18 @@ namespace Sieve.Compression.Coding;
 /// <code>
 /// u8      magic 0xEC
 /// u8      version 1
-/// u8      mode: 0 empty, 1 constant (every symbol equal), 2 static, 3 adaptive
+/// u8      mode: 0 empty, 1 constant (every symbol equal), 2 static, 3 adaptive, 4 smooth
 /// varint  symbol count (0 exactly when mode is 0)
 /// mode 1: zigzag value                                  (no payload)
 /// mode 2: FrequencyModel (see its remarks), then payload
 /// mode 3: zigzag lowest, varint span, u8 escape (0 or 1), then payload
+/// mode 4: SmoothModel (see its remarks), then payload
 /// payload range-coder bytes (RangeEncoder), running to the CRC
 /// u32     CRC-32 (IEEE, little-endian) of every byte before it
 /// </code>
+/// <para>The mode follows from the <see cref="ModelKind"/> (Static 2, Adaptive 3, Smooth 4; Best
+/// writes whichever of those came out smallest), except that empty and constant streams always
+/// use modes 0 and 1.</para>
 /// <para>The CRC is checked before anything else is read, so damage is reported up front and never
 /// drives an allocation; the parser's own range checks remain as a second line.</para>
 /// </remarks>
@@ -39,7 +43,13 @@ public static partial class EntropyCoder
         Constant = 1,
         Static = 2,
         Adaptive = 3,
+        Smooth = 4,
     }
+
+    // Bin widths 2^1..2^6 that ModelKind.Smooth tries: narrower bins cost about as much as a
+    // static table, wider ones blur the shape of all but very wide distributions.
+    private const int SmoothMinBinWidthLog2 = 1;
+    private const int SmoothMaxBinWidthLog2 = 6;
 
     /// <summary>Codes <paramref name="symbols"/> into one self-contained block.</summary>
     /// <exception cref="ArgumentException">More than <see cref="MaxSymbolCount"/> symbols, or an unknown kind.</exception>
@@ -50,59 +60,39 @@ public static partial class EntropyCoder
             throw new ArgumentException($"Cannot code {symbols.Length} symbols in one block: at most {MaxSymbolCount}; split the stream.", nameof(symbols));
         }
 
-        if (kind is not (ModelKind.Static or ModelKind.Adaptive))
+        if (kind is not (ModelKind.Static or ModelKind.Adaptive or ModelKind.Smooth or ModelKind.Best))
         {
-            throw new ArgumentException($"Unknown model kind {kind}; use Static or Adaptive.", nameof(kind));
+            throw new ArgumentException($"Unknown model kind {kind}; use Static, Adaptive, Smooth or Best.", nameof(kind));
         }
 
-        var block = new ByteBuffer(64 + symbols.Length);
-        block.Add(BlockMagic);
-        block.Add(Version);
         if (symbols.IsEmpty)
         {
-            block.Add((byte)BlockMode.Empty);
-            block.AddVarUInt(0);
+            ByteBuffer empty = StartBlock(BlockMode.Empty, 0, 0);
+            return Seal(empty);
         }
-        else if (!symbols.ContainsAnyExcept(symbols[0]))
+
+        if (!symbols.ContainsAnyExcept(symbols[0]))
         {
             // One distinct value carries no information beyond the count: no model, no payload.
-            block.Add((byte)BlockMode.Constant);
-            block.AddVarUInt((uint)symbols.Length);
-            block.AddZigZag(symbols[0]);
+            ByteBuffer constant = StartBlock(BlockMode.Constant, symbols.Length, 0);
+            constant.AddZigZag(symbols[0]);
+            return Seal(constant);
         }
-        else
+
+        if (kind == ModelKind.Static)
         {
-            ISymbolModel model;
-            if (kind == ModelKind.Static)
-            {
-                var staticModel = FrequencyModel.FromSymbols(symbols);
-                block.Add((byte)BlockMode.Static);
-                block.AddVarUInt((uint)symbols.Length);
-                staticModel.WriteTo(block);
-                model = staticModel;
-            }
-            else
-            {
-                var window = SymbolWindow.Choose(Histogram.Build(symbols), FrequencyModel.MaxSpan);
-                block.Add((byte)BlockMode.Adaptive);
-                block.AddVarUInt((uint)symbols.Length);
-                block.AddZigZag(window.Lowest);
-                block.AddVarUInt((uint)window.Span);
-                block.Add(window.HasEscape ? (byte)1 : (byte)0);
-                model = new AdaptiveModel(window.Lowest, window.Span, window.HasEscape);
-            }
-
-            var encoder = new RangeEncoder(symbols.Length);
-            foreach (int symbol in symbols)
-            {
-                model.Encode(encoder, symbol);
-            }
-
-            block.AddRange(encoder.Finish());
+            // FrequencyModel counts the symbols itself.
+            return EncodeStatic(symbols);
         }
 
-        block.AddUInt32LittleEndian(Crc32.Compute(block.Written));
-        return block.ToArray();
+        var histogram = Histogram.Build(symbols);
+        var window = SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan);
+        return kind switch
+        {
+            ModelKind.Adaptive => EncodeAdaptive(symbols, window),
+            ModelKind.Smooth => EncodeSmooth(symbols, histogram, window),
+            _ => Smallest(Smallest(EncodeStatic(symbols), EncodeAdaptive(symbols, window)), EncodeSmooth(symbols, histogram, window)),
+        };
     }
 
     /// <summary>Decodes a block written by <see cref="Encode"/>.</summary>
@@ -150,9 +140,90 @@ public static partial class EntropyCoder
                 }
 
                 return DecodePayload(new AdaptiveModel(lowest, span, escape == 1), ref reader, body, count, countOffset);
+            case BlockMode.Smooth:
+                RequireCount(count > 0, countOffset, count, "a smooth block");
+                long modelOffset = reader.Offset;
+                var smooth = SmoothModel.ReadFrom(ref reader);
+                if (smooth.CodesOneEntry)
+                {
+                    // Such a model codes every symbol in zero bits, which would let a tiny payload
+                    // claim any count; an encoder writes a one-valued stream as a constant block.
+                    throw new EntropyBlockException(modelOffset, "smooth model gives one entry the whole total; a stream of one value is written as a constant block");
+                }
+
+                return DecodePayload(smooth, ref reader, body, count, countOffset);
             default:
-                throw new EntropyBlockException(2, $"unknown mode {(byte)mode}; expected 0 (empty), 1 (constant), 2 (static) or 3 (adaptive)");
+                throw new EntropyBlockException(2, $"unknown mode {(byte)mode}; expected 0 (empty), 1 (constant), 2 (static), 3 (adaptive) or 4 (smooth)");
         }
+    }
+
+    private static byte[] EncodeStatic(ReadOnlySpan<int> symbols)
+    {
+        var model = FrequencyModel.FromSymbols(symbols);
+        ByteBuffer block = StartBlock(BlockMode.Static, symbols.Length, symbols.Length);
+        model.WriteTo(block);
+        return CodePayload(block, model, symbols);
+    }
+
+    private static byte[] EncodeAdaptive(ReadOnlySpan<int> symbols, SymbolWindow window)
+    {
+        ByteBuffer block = StartBlock(BlockMode.Adaptive, symbols.Length, symbols.Length);
+        block.AddZigZag(window.Lowest);
+        block.AddVarUInt((uint)window.Span);
+        block.Add(window.HasEscape ? (byte)1 : (byte)0);
+        return CodePayload(block, new AdaptiveModel(window.Lowest, window.Span, window.HasEscape), symbols);
+    }
+
+    // Coding the whole stream once per bin width gives the true block sizes, where an estimate from
+    // code lengths would miss the range coder's rounding; each pass is linear in the stream.
+    private static byte[] EncodeSmooth(ReadOnlySpan<int> symbols, Histogram histogram, SymbolWindow window)
+    {
+        byte[] best = EncodeSmooth(symbols, histogram, window, SmoothMinBinWidthLog2);
+        for (int p = SmoothMinBinWidthLog2 + 1; p <= SmoothMaxBinWidthLog2; p++)
+        {
+            best = Smallest(best, EncodeSmooth(symbols, histogram, window, p));
+        }
+
+        return best;
+    }
+
+    private static byte[] EncodeSmooth(ReadOnlySpan<int> symbols, Histogram histogram, SymbolWindow window, int binWidthLog2)
+    {
+        var model = SmoothModel.FromHistogram(histogram, window, binWidthLog2);
+        ByteBuffer block = StartBlock(BlockMode.Smooth, symbols.Length, symbols.Length);
+        model.WriteTo(block);
+        return CodePayload(block, model, symbols);
+    }
+
+    // Ties keep the first argument, so earlier candidates win.
+    private static byte[] Smallest(byte[] first, byte[] second) => second.Length < first.Length ? second : first;
+
+    private static ByteBuffer StartBlock(BlockMode mode, int count, int capacityHint)
+    {
+        var block = new ByteBuffer(64 + capacityHint);
+        block.Add(BlockMagic);
+        block.Add(Version);
+        block.Add((byte)mode);
+        block.AddVarUInt((uint)count);
+        return block;
+    }
+
+    private static byte[] CodePayload(ByteBuffer block, ISymbolModel model, ReadOnlySpan<int> symbols)
+    {
+        var encoder = new RangeEncoder(symbols.Length);
+        foreach (int symbol in symbols)
+        {
+            model.Encode(encoder, symbol);
+        }
+
+        block.AddRange(encoder.Finish());
+        return Seal(block);
+    }
+
+    private static byte[] Seal(ByteBuffer block)
+    {
+        block.AddUInt32LittleEndian(Crc32.Compute(block.Written));
+        return block.ToArray();
     }
 
     private static int[] DecodePayload(ISymbolModel model, ref BlockReader reader, ReadOnlySpan<byte> body, uint count, long countOffset)

@@ -15,4 +15,19 @@ public enum ModelKind
     /// window); best for short streams or streams whose statistics drift.
     /// </summary>
     Adaptive = 1,
+
+    /// <summary>
+    /// A <see cref="SmoothModel"/>: a coarse histogram of bins of 2^p symbols with log-scale counts,
+    /// about one byte per bin instead of one or two per symbol. The coder tries p = 1..6 and keeps
+    /// the smallest block. Best for smooth distributions over wide windows, where the static
+    /// table would cost more than the shape it captures.
+    /// </summary>
+    Smooth = 2,
+
+    /// <summary>
+    /// Tries <see cref="Static"/>, <see cref="Adaptive"/> and <see cref="Smooth"/> and keeps the
+    /// smallest block (ties go to the earlier of the three); the block's mode byte tells the
+    /// decoder which model was used. Costs the time of all three encodings.
+    /// </summary>
+    Best = 3,
 }
