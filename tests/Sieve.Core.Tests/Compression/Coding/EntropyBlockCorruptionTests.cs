@@ -15,6 +15,12 @@ public class EntropyBlockCorruptionTests
         { "outliers", ModelKind.Static },
         { "outliers", ModelKind.Adaptive },
         { "constant", ModelKind.Static },
+        { "gaussian", ModelKind.Smooth },
+        { "outliers", ModelKind.Smooth },
+        { "extreme", ModelKind.Smooth },
+        { "constant", ModelKind.Smooth },
+        { "gaussian", ModelKind.Best },
+        { "outliers", ModelKind.Best },
     };
 
     [Theory]

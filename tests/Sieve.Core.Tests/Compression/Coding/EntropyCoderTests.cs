@@ -12,6 +12,8 @@ public class EntropyCoderTests(ITestOutputHelper output)
         {
             data.Add(kind, ModelKind.Static);
             data.Add(kind, ModelKind.Adaptive);
+            data.Add(kind, ModelKind.Smooth);
+            data.Add(kind, ModelKind.Best);
         }
 
         return data;
