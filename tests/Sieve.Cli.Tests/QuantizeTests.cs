@@ -6,7 +6,7 @@ using Sieve.IO.Tables;
 
 namespace Sieve.Cli.Tests;
 
-/// <summary>compress --method quantize: RMS targets met, archive version 3, corruption detected.</summary>
+/// <summary>compress --method quantize: RMS targets met (trellis and uniform), archive version 4, corruption detected.</summary>
 public sealed class QuantizeTests : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("sieve-quant-").FullName;
@@ -14,18 +14,23 @@ public sealed class QuantizeTests : IDisposable
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Theory]
-    [InlineData(0.003, 0.003)]
-    [InlineData(0.01, 0.02)]
-    public void Targets_are_met_for_every_feature(double relative, double absolute)
+    [InlineData(0.003, 0.003, "trellis")]
+    [InlineData(0.01, 0.02, "trellis")]
+    [InlineData(0.003, 0.003, "uniform")]
+    [InlineData(0.01, 0.02, "uniform")]
+    public void Targets_are_met_for_every_feature(double relative, double absolute, string quantiser)
     {
         string input = Path.Combine(dir, "jets.csv");
         CsvTableWriter.Write(input, SyntheticJets.Generate(5000, 7));
         string archive = Path.Combine(dir, "q.sieve");
         string output = Path.Combine(dir, "q.csv");
         string targets = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pt={relative * 100}%,m={relative * 100}%,eta={absolute},phi={absolute}");
-        (int code, string text) = CliRunner.Run("compress", "--method", "quantize", "--input", input, "--columns", "m,pt,phi,eta", "--target-rms", targets, "--out", archive);
+        (int code, string text) = CliRunner.Run("compress", "--method", "quantize", "--input", input, "--columns", "m,pt,phi,eta", "--target-rms", targets,
+            "--quantiser", quantiser, "--out", archive);
         Assert.True(code == 0, text);
-        Assert.Equal(3, ArchiveReader.Read(archive).Header.FormatVersion);
+        ArchiveHeader header = ArchiveReader.Read(archive).Header;
+        Assert.Equal(4, header.FormatVersion);
+        Assert.Equal(quantiser == "trellis" ? LatentQuantisation.Trellis : LatentQuantisation.Uniform, header.Latent.Quantisation);
         Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
 
         FeatureTable a = CsvTableReader.Read(input, new CsvTableOptions { FeatureColumns = SyntheticJets.Features });
@@ -38,8 +43,40 @@ public sealed class QuantizeTests : IDisposable
         Assert.True(Rms(rows.Where(r => a[r, m] > 1).Select(r => (b[r, m] - a[r, m]) / a[r, m])) <= relative);
         Assert.True(Rms(rows.Select(r => b[r, eta] - a[r, eta])) <= absolute);
         Assert.True(Rms(rows.Select(r => Kinematics.WrapPhi(b[r, phi] - a[r, phi]))) <= absolute);
-        // Uniform quantisation: no absolute error beyond half a step (step = 0.98 sqrt(12) target).
-        Assert.True(rows.Max(r => Math.Abs(b[r, eta] - a[r, eta])) <= (0.98 * Math.Sqrt(12) * absolute / 2) + 1e-7);
+        // No absolute error beyond half a step (uniform), or two steps (the trellis's worst case).
+        double step = header.Normaliser!["transforms"]!.AsArray().Single(t => (string?)t!["feature"] == "eta")!["scale"]!.GetValue<double>();
+        Assert.True(rows.Max(r => Math.Abs(b[r, eta] - a[r, eta])) <= (quantiser == "trellis" ? 2 : 0.5) * step * (1 + 1e-6));
+    }
+
+    [Fact]
+    public void The_trellis_writes_smaller_archives_than_uniform_rounding_at_the_same_targets()
+    {
+        string input = Path.Combine(dir, "jets.csv");
+        CsvTableWriter.Write(input, SyntheticJets.Generate(20_000, 11));
+        long Size(string quantiser)
+        {
+            string archive = Path.Combine(dir, $"{quantiser}.sieve");
+            (int code, string text) = CliRunner.Run("compress", "--method", "quantize", "--input", input, "--columns", "m,pt,phi,eta",
+                "--target-rms", "pt=0.3%,m=0.3%,eta=0.003,phi=0.003", "--quantiser", quantiser, "--out", archive);
+            Assert.True(code == 0, text);
+            return ArchiveInspector.Inspect(archive).LatentBytes;
+        }
+
+        long trellis = Size("trellis"), uniform = Size("uniform");
+
+        // About 0.15 bit per value of 4 x 20,000 values: 1.5 kB; ask for a third of it.
+        Assert.True(uniform - trellis > 500, $"trellis {trellis} B, uniform {uniform} B");
+    }
+
+    [Fact]
+    public void The_trellis_refuses_max_error_bounds()
+    {
+        string input = Path.Combine(dir, "jets.csv");
+        CsvTableWriter.Write(input, SyntheticJets.Generate(10, 1));
+        (int code, string text) = CliRunner.Run("compress", "--method", "quantize", "--input", input, "--columns", "m,pt,phi,eta", "--max-error", "pt=1%,m=1%,eta=0.01,phi=0.01",
+            "--quantiser", "trellis", "--out", Path.Combine(dir, "x.sieve"));
+        Assert.Equal(1, code);
+        Assert.Contains("--quantiser uniform", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -109,7 +146,7 @@ public sealed class QuantizeTests : IDisposable
     }
 
     [Fact]
-    public void A_version_3_archive_detects_every_flipped_byte()
+    public void A_version_4_archive_detects_every_flipped_byte()
     {
         string input = Path.Combine(dir, "small.csv");
         CsvTableWriter.Write(input, SyntheticJets.Generate(20, 3));

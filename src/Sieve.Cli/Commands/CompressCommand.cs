@@ -12,7 +12,16 @@ internal static class CompressCommand
     public static Command Create(IAnsiConsole console)
     {
         var model = new Option<string?>("--model", "-m") { Description = "Model directory written by `sieve train` (method ae)." };
-        var method = new Option<string>("--method") { Description = "ae (default): the model's latents; quantize: no network, every feature quantised to its --target-rms and range-coded (archive version 3).", DefaultValueFactory = _ => "ae" };
+        var method = new Option<string>("--method")
+        {
+            Description = "ae (default): the model's latents; quantize: no network, every feature quantised to its --target-rms (or --max-error) and " +
+                          "entropy-coded with predictions and contexts (archive version 4); float16: no network, features as half floats (energies in GeV; a baseline, version 2).",
+            DefaultValueFactory = _ => "ae",
+        };
+        var quantiser = new Option<string>("--quantiser")
+        {
+            Description = "Method quantize: trellis (default with --target-rms: same RMS for ~0.15 bit less per value) or uniform (plain rounding; what --max-error uses).",
+        };
         var targets = new Option<string?>("--target-rms") { Description = "Method quantize: RMS error per feature; a value ending in % is relative (E, pt, m), e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003." };
         var maxErrors = new Option<string?>("--max-error") { Description = "Method quantize: a bound every decompressed value meets, per feature; a value ending in % is relative (for m above 1 GeV, pt above 0), e.g. pt=1%,m=1%,eta=0.005,phi=0.005." };
         var columns = CommonOptions.Columns();
@@ -25,7 +34,7 @@ internal static class CompressCommand
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, maxErrors, input, format, columns, units, channel, latentType, output,
+            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, latentType, output,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +50,13 @@ internal static class CompressCommand
                     throw new ArgumentException("--method quantize needs either --target-rms or --max-error, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
                 }
 
-                outcome = QuantizeWorkflow.Run(request, rms ?? bounds!, parse.GetValue(output)!, maxError: bounds is not null);
+                Quantiser kind = ParseQuantiser(parse.GetValue(quantiser), bounds is not null);
+                outcome = QuantizeWorkflow.Run(request, rms ?? bounds!, parse.GetValue(output)!, maxError: bounds is not null, kind);
+            }
+            else if (chosen == "float16")
+            {
+                var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units));
+                outcome = QuantizeWorkflow.RunFloat16(request, parse.GetValue(output)!);
             }
             else if (chosen == "ae")
             {
@@ -51,7 +66,7 @@ internal static class CompressCommand
             }
             else
             {
-                throw new ArgumentException($"--method '{chosen}' is not ae or quantize.");
+                throw new ArgumentException($"--method '{chosen}' is not ae, quantize or float16.");
             }
 
             Summaries.Compress(console, outcome);
@@ -59,6 +74,14 @@ internal static class CompressCommand
         });
         return command;
     }
+
+    private static Quantiser ParseQuantiser(string? text, bool maxError) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => maxError ? Quantiser.Uniform : Quantiser.Trellis,
+        "trellis" or "tcq" => Quantiser.Trellis,
+        "uniform" => Quantiser.Uniform,
+        _ => throw new ArgumentException($"--quantiser '{text}' is not trellis or uniform."),
+    };
 
     private static LatentDType ParseLatentType(string? text) => text?.Trim().ToLowerInvariant() switch
     {

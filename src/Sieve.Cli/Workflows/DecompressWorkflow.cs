@@ -27,7 +27,7 @@ public static class DecompressWorkflow
     {
         ArchiveContent content = ArchiveReader.Read(archivePath);
         ArchiveHeader header = content.Header;
-        if (header.Model.Name == QuantizeWorkflow.ModelName)
+        if (QuantizeWorkflow.Wrote(header))
         {
             // Quantised archives carry their quantiser: no model to load.
             var quantised = new FeatureTable(header.Schema.FeatureNames, QuantizeWorkflow.Dequantize(header, content.Latents), header.Schema.RowCount,

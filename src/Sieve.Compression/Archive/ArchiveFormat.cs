@@ -6,7 +6,7 @@ namespace Sieve.Compression.Archive;
 public static class ArchiveFormat
 {
     /// <summary>The format version this library writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>Conventional file extension, with the dot.</summary>
     public const string FileExtension = ".sieve";
@@ -33,7 +33,7 @@ public static class ArchiveFormat
     public const int SideChannelZstdLevel = 19;
 
     /// <summary>Versions this library reads.</summary>
-    public static IReadOnlyList<int> SupportedVersions { get; } = [1, 2, 3];
+    public static IReadOnlyList<int> SupportedVersions { get; } = [1, 2, 3, 4];
 
     /// <summary>Largest magnitude of an int32 latent: integers beyond 2^24 are not exact in float32.</summary>
     public const int MaxIntegerLatent = 1 << 24;
@@ -42,12 +42,21 @@ public static class ArchiveFormat
     /// The version a writer gives an archive: the oldest that can hold its content, so archives
     /// with float32 latents stay version 1, byte for byte, and readers of v1 keep reading them.
     /// </summary>
+    /// <remarks>
+    /// Int32 latents are written as version 4 (<see cref="Coding.TableCoder"/>: coding order,
+    /// predictors, contexts, trellis); version 3 (<see cref="Coding.EntropyCoder.EncodeColumns"/>)
+    /// is still read, and written only when a header asks for it.
+    /// </remarks>
     public static int VersionFor(LatentDType dtype) => dtype switch
     {
         LatentDType.Float32 => 1,
         LatentDType.Float16 => 2,
-        _ => 3,
+        _ => 4,
     };
+
+    /// <summary>Whether <paramref name="version"/> may hold latents of <paramref name="dtype"/> (int32: 3 or 4).</summary>
+    public static bool Allows(int version, LatentDType dtype) =>
+        version == VersionFor(dtype) || (dtype == LatentDType.Int32 && version == 3);
 
     /// <summary>Bytes per stored latent value.</summary>
     public static int BytesPerLatent(LatentDType dtype) => dtype switch

@@ -4,7 +4,7 @@ using Sieve.Core.Tables;
 
 namespace Sieve.Compression.Archive;
 
-/// <summary>Writes <c>.sieve</c> archives (format version 1, docs/archive-format.md).</summary>
+/// <summary>Writes <c>.sieve</c> archives (format versions 1 to 4, docs/archive-format.md).</summary>
 public static class ArchiveWriter
 {
     /// <summary>
@@ -64,7 +64,9 @@ public static class ArchiveWriter
                 // Quantised values: one range-coded model per column, which is what makes them small.
                 // Raw int32 when the coder's models would cost more than they save (tiny tables).
                 int[] symbols = [.. content.Latents.Select(x => (int)x)];
-                byte[] coded = Coding.EntropyCoder.EncodeColumns(symbols, header.Latent.Dims);
+                byte[] coded = header.FormatVersion >= 4
+                    ? Coding.TableCoder.Encode(symbols, header.Latent.Dims, header.Latent.Quantisation == LatentQuantisation.Trellis)
+                    : Coding.EntropyCoder.EncodeColumns(symbols, header.Latent.Dims);
                 (ArchiveCodec codec, byte[] stored) = coded.Length < latents.Length ? (ArchiveCodec.Entropy, coded) : (ArchiveCodec.Raw, latents);
                 WriteBlock(writer, ArchiveBlockKind.Latents, codec, stored, latents.LongLength);
             }

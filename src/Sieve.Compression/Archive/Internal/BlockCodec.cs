@@ -58,7 +58,10 @@ internal static class BlockCodec
         Coding.SymbolMatrix matrix;
         try
         {
-            matrix = Coding.EntropyCoder.DecodeColumns(stored, (int)(rawLength / 4));
+            // Version 4 tables start with their own magic byte; version 3 column tables with theirs.
+            matrix = Coding.TableCoder.IsTable(stored)
+                ? Coding.TableCoder.Decode(stored, (int)(rawLength / 4))
+                : Coding.EntropyCoder.DecodeColumns(stored, (int)(rawLength / 4));
         }
         catch (Coding.EntropyBlockException e)
         {

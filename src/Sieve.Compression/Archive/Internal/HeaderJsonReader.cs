@@ -86,9 +86,21 @@ internal sealed class HeaderJsonReader(string file)
             HeaderNames.Float16 => LatentDType.Float16,
             HeaderNames.Int32 => LatentDType.Int32,
             _ => throw ArchiveThrow.Format(file, at + ".dtype", $"unknown latent dtype \"{dtype}\"",
-                $"\"{HeaderNames.Float32}\", \"{HeaderNames.Float16}\" (version 2) or \"{HeaderNames.Int32}\" (version 3)"),
+                $"\"{HeaderNames.Float32}\", \"{HeaderNames.Float16}\" (version 2) or \"{HeaderNames.Int32}\" (versions 3 and 4)"),
         };
-        return new LatentEncoding(type, Int(latent, "rows", at, 0), Int(latent, "dims", at, 1));
+        var quantisation = LatentQuantisation.Uniform;
+        if (latent.TryGetProperty("quantisation", out JsonElement element))
+        {
+            string text = AsString(element, at + ".quantisation");
+            quantisation = text switch
+            {
+                HeaderNames.Uniform => LatentQuantisation.Uniform,
+                HeaderNames.Trellis => LatentQuantisation.Trellis,
+                _ => throw ArchiveThrow.Format(file, at + ".quantisation", $"is \"{text}\"", $"\"{HeaderNames.Uniform}\" or \"{HeaderNames.Trellis}\""),
+            };
+        }
+
+        return new LatentEncoding(type, Int(latent, "rows", at, 0), Int(latent, "dims", at, 1)) { Quantisation = quantisation };
     }
 
     private JsonElement Member(JsonElement parent, string name, string at) =>

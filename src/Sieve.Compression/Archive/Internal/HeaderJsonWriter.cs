@@ -32,6 +32,12 @@ internal static class HeaderJsonWriter
             json.WriteString("dtype", HeaderNames.DType(header.Latent.DType));
             json.WriteNumber("rows", header.Latent.Rows);
             json.WriteNumber("dims", header.Latent.Dims);
+            if (header.FormatVersion >= 4)
+            {
+                // Absent before version 4, so older archives keep their bytes.
+                json.WriteString("quantisation", HeaderNames.Quantisation(header.Latent.Quantisation));
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -9,6 +9,17 @@ internal static class HeaderNames
 
     public const string Int32 = "int32";
 
+    public const string Uniform = "uniform";
+
+    public const string Trellis = "trellis";
+
+    public static string Quantisation(LatentQuantisation quantisation) => quantisation switch
+    {
+        LatentQuantisation.Uniform => Uniform,
+        LatentQuantisation.Trellis => Trellis,
+        _ => throw new ArgumentOutOfRangeException(nameof(quantisation), quantisation, "Unknown latent quantisation."),
+    };
+
     public static string DType(LatentDType dtype) => dtype switch
     {
         LatentDType.Float32 => Float32,

@@ -9,7 +9,13 @@ internal static class HeaderRules
     public static HeaderProblem? FirstProblem(ArchiveHeader header)
     {
         int expected = header.Latent is null ? 1 : ArchiveFormat.VersionFor(header.Latent.DType);
-        if (header.FormatVersion != expected)
+        if (header.Latent is not null && header.Latent.Quantisation != LatentQuantisation.Uniform
+            && (header.Latent.DType != LatentDType.Int32 || header.FormatVersion < 4))
+        {
+            return new("header.latent.quantisation", $"is {HeaderNames.Quantisation(header.Latent.Quantisation)}", "\"uniform\" unless the latents are int32 in format version 4");
+        }
+
+        if (header.Latent is null ? header.FormatVersion != 1 : !ArchiveFormat.Allows(header.FormatVersion, header.Latent.DType))
         {
             return new("header.format_version", $"is {header.FormatVersion}", $"{expected} for {header.Latent?.DType.ToString().ToLowerInvariant() ?? "float32"} latents");
         }

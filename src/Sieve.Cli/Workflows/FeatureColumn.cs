@@ -1,0 +1,78 @@
+using Sieve.Compression.Coding;
+using Sieve.Core.Metrics;
+using Sieve.Core.Normalisation;
+using Sieve.Core.Tables;
+
+namespace Sieve.Cli.Workflows;
+
+/// <summary>
+/// One feature being quantised: its values, its transform without the step, and the RMS error a
+/// step gives, measured as `sieve evaluate` measures it (relative for energy-like targets given in
+/// %, over the rows the evaluation counts; azimuths wrapped).
+/// </summary>
+internal sealed class FeatureColumn
+{
+    private readonly double[] _values;
+    private readonly double[] _transformed; // g(x) with step 1
+    private readonly FeatureTransform _transform;
+    private readonly bool _relative;
+    private readonly double _minimum;
+    private readonly Quantiser _kind;
+
+    public FeatureColumn(FeatureTable table, int feature, FeatureTransform transform, bool relative, double energyScaleToGeV, Quantiser kind, string path)
+    {
+        _values = [.. table.Column(feature)];
+        _transform = transform with { Scale = 1 };
+        _relative = relative;
+        _minimum = relative && VariableRoles.IsMass(table.FeatureNames[feature]) ? 1.0 / energyScaleToGeV : 0;
+        _kind = kind;
+        _transformed = new double[_values.Length];
+        for (int r = 0; r < _values.Length; r++)
+        {
+            double y = _transform.Apply(_values[r]);
+            if (!double.IsFinite(y))
+            {
+                throw new Core.Errors.SieveDataException(path, null, table.FeatureNames[feature], $"row {r + 1}: value {_values[r]} cannot be quantised", _transform.Domain);
+            }
+
+            _transformed[r] = y;
+        }
+    }
+
+    /// <summary>Indices for <paramref name="step"/> and the RMS error of their reconstruction.</summary>
+    public (double Rms, int[] Indices) Rms(double step)
+    {
+        var scaled = new double[_transformed.Length];
+        for (int r = 0; r < scaled.Length; r++)
+        {
+            scaled[r] = _transformed[r] / step;
+            if (Math.Abs(scaled[r]) >= Compression.Archive.ArchiveFormat.MaxIntegerLatent / 2)
+            {
+                // Too many steps for the archive's integers: report a miss so the search takes a larger step.
+                return (double.PositiveInfinity, []);
+            }
+        }
+
+        int[] indices = _kind == Quantiser.Trellis
+            ? TrellisQuantizer.Quantize(scaled)
+            : [.. scaled.Select(y => (int)Math.Round(y, MidpointRounding.AwayFromZero))];
+        FeatureTransform transform = _transform with { Scale = step };
+        double sum = 0;
+        int count = 0;
+        for (int r = 0; r < indices.Length; r++)
+        {
+            double truth = _values[r];
+            if (_relative && !(Math.Abs(truth) > _minimum))
+            {
+                continue;
+            }
+
+            double reco = transform.Invert(indices[r]);
+            double d = _relative ? (reco - truth) / truth : transform.Periodic ? Core.Events.Kinematics.WrapPhi(reco - truth) : reco - truth;
+            sum += d * d;
+            count++;
+        }
+
+        return (count == 0 ? 0 : Math.Sqrt(sum / count), indices);
+    }
+}
