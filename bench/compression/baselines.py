@@ -343,30 +343,57 @@ def quantisation(data, level):
     return rows
 
 
-def sieve_quantize(csv_path, level):
-    """Sieve's own mode: sieve compress --method quantize --target-rms (range-coded columns)."""
-    sieve = os.environ.get("SIEVE_DLL")
-    if not sieve:
-        return []
-    arc, dec = path(f"sieve-{level}.sieve"), path(f"sieve-{level}.csv")
-    rel = f"{level * 100:g}%"
-    targets = f"pt={rel},m={rel},eta={level:g},phi={level:g}"
+SIEVE_TRELLIS = "Sieve quantize, trellis (table coder)"
+SIEVE_UNIFORM = "Sieve quantize, uniform (table coder)"
+
+
+def sieve_run(csv_path, name, args):
+    """Runs sieve compress with args, decompresses, and returns (accounting, decoded columns, enc s, dec s)."""
+    sieve = os.environ["SIEVE_DLL"]
+    arc, dec = path(f"{name}.sieve"), path(f"{name}.csv")
     t = time.perf_counter()
-    sh("dotnet", sieve, "compress", "--method", "quantize", "--input", csv_path, "--columns", "m,pt,phi,eta",
-       "--units", "MeV", "--target-rms", targets, "--out", arc)
+    sh("dotnet", sieve, "compress", "--input", csv_path, "--columns", "m,pt,phi,eta", "--units", "MeV", "--out", arc, *args)
     enc = time.perf_counter() - t
     t = time.perf_counter()
     sh("dotnet", sieve, "decompress", "--input", arc, "--out", dec)
     dec_s = time.perf_counter() - t
     info = json.loads(subprocess.run(["dotnet", sieve, "inspect", arc, "--json"], capture_output=True, text=True, check=True).stdout)
-    acc = info["accounting"]
-    index_bytes = sum(b["stored_bytes"] for b in acc["blocks"] if b["kind"] == "side_channel")
     out = np.loadtxt(dec, delimiter=",", skiprows=1)
     reco = {"m": out[:, 1], "pt": out[:, 2], "phi": out[:, 3], "eta": out[:, 4]}
-    n = out.shape[0]
-    return [dict(method="Sieve quantize (range coder)", level=level, bytes=(acc["file_bytes"] - index_bytes) / n,
+    return info["accounting"], reco, enc, dec_s
+
+
+def sieve_quantize(csv_path, level, quantiser):
+    """Sieve's own mode: sieve compress --method quantize --target-rms --quantiser (archive version 4)."""
+    if not os.environ.get("SIEVE_DLL"):
+        return []
+    rel = f"{level * 100:g}%"
+    targets = f"pt={rel},m={rel},eta={level:g},phi={level:g}"
+    acc, reco, enc, dec_s = sieve_run(csv_path, f"sieve-{quantiser}-{level}", ["--method", "quantize", "--target-rms", targets, "--quantiser", quantiser])
+    index_bytes = sum(b["stored_bytes"] + 18 for b in acc["blocks"] if b["kind"] == "side_channel")
+    n = len(reco["pt"])
+    return [dict(method=SIEVE_TRELLIS if quantiser == "trellis" else SIEVE_UNIFORM, level=level, bytes=(acc["file_bytes"] - index_bytes) / n,
                  errors=errors(DATA, reco), enc_s=enc, dec_s=dec_s,
-                 settings=f"--target-rms {targets}; archive minus the orig_index channel")]
+                 settings=f"--target-rms {targets} --quantiser {quantiser}; archive minus the orig_index block (whole file {acc['file_bytes'] / n:.3f})")]
+
+
+def sieve_float16(csv_path):
+    """sieve compress --method float16: features as half floats (GeV), archive version 2."""
+    if not os.environ.get("SIEVE_DLL"):
+        return []
+    acc, reco, enc, dec_s = sieve_run(csv_path, "sieve-float16", ["--method", "float16"])
+    index_bytes = sum(b["stored_bytes"] + 18 for b in acc["blocks"] if b["kind"] == "side_channel")
+    n = len(reco["pt"])
+    return [dict(method="Sieve --method float16", level=None, bytes=(acc["file_bytes"] - index_bytes) / n, errors=errors(DATA, reco),
+                 enc_s=enc, dec_s=dec_s, settings=f"archive minus the orig_index block (whole file {acc['file_bytes'] / n:.3f})")]
+
+
+def sieve_autoencoder():
+    """Sieve's autoencoder mode, from the README (600 training epochs; not re-run here): latents only."""
+    return [dict(method="Sieve autoencoder 4 -> 3, float32 latents (README, not re-run)", level=None, bytes=AE_FEATURE_BYTES,
+                 errors=AE_ERRORS, enc_s=None, dec_s=None, settings="configs/atlas-jets-4d-wide-weighted.json; latents + header, orig_index apart"),
+            dict(method="Sieve autoencoder 4 -> 3, float16 latents (README, not re-run)", level=None, bytes=AE_FEATURE_BYTES / 2,
+                 errors=AE_ERRORS, enc_s=None, dec_s=None, settings="--latent-dtype float16: same errors to the digits shown")]
 
 
 def zfp_column(c, y, tol):
@@ -487,7 +514,7 @@ def plot(rows, png):
             series[key][r["level"]] = r
     style = {"quantise + zstd (best layout/level)": ("C0", "o", "-"), "ZFP fixed accuracy": ("C1", "s", "-"),
              "fpzip": ("C2", "^", "-"), "entropy bound (independent columns)": ("C0", "", ":"),
-             "Sieve quantize (range coder)": ("k", "P", "-")}
+             SIEVE_TRELLIS: ("k", "P", "-"), SIEVE_UNIFORM: ("grey", "X", "--")}
     for ax, c in zip(axes.flat, COLS):
         for name, pts in series.items():
             lv = sorted(pts)
@@ -530,10 +557,13 @@ def main():
     rows = []
     rows += lossless(data, csv_path)
     rows += float16(data)
+    rows += sieve_autoencoder()
     global DATA
     DATA = data
+    rows += sieve_float16(csv_path)
     for level in LEVELS:
-        rows += sieve_quantize(csv_path, level)
+        rows += sieve_quantize(csv_path, level, "trellis")
+        rows += sieve_quantize(csv_path, level, "uniform")
         rows += quantisation(data, level)
         rows += zfp_method(data, level)
         rows += fpzip_method(data, level)
@@ -547,7 +577,7 @@ def main():
                "(quantise + zstd: best layout and zstd level), with float16 and the lossless references.")
     out.append("")
     at = [r for r in rows if r["level"] is None]
-    for m in ("Sieve quantize (range coder)", "quantise + zstd", "entropy bound (independent columns)", "ZFP fixed accuracy", "fpzip"):
+    for m in (SIEVE_TRELLIS, SIEVE_UNIFORM, "quantise + zstd", "entropy bound (independent columns)", "ZFP fixed accuracy", "fpzip"):
         cands = [r for r in rows if r["method"] == m and r["level"] == TARGET]
         at.append(min(cands, key=lambda r: r["bytes"]))
     at.sort(key=lambda r: r["bytes"])

@@ -2,7 +2,7 @@
 # Honest compression baselines for the ATLAS 4-D jets (test split, 27,945 jets, m/pt/phi/eta),
 # the numbers an autoencoder has to beat at equal error:
 #   bash bench/compression/run.sh
-# Methods: float16 (MeV and GeV), uniform quantisation of (log pT, signed log1p m, eta, phi) to
+# Methods: Sieve quantize (trellis and uniform; table coder), Sieve float16, float16 (MeV and GeV), uniform quantisation of (log pT, signed log1p m, eta, phi) to
 # a target RMS + zstd -19 / --ultra -22 (int32, varint and byte-plane layouts), the independent
 # per-column entropy of those ints, ZFP fixed accuracy on the same columns, fpzip per-column
 # precision on the raw floats, and zstd of the raw float32 and of the CSV (lossless). Error
