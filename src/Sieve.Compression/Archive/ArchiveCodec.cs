@@ -14,4 +14,11 @@ public enum ArchiveCodec : byte
     /// CRC-32), decoding to rows x dims int32 little-endian. Only for int32 latents (version 3).
     /// </summary>
     Entropy = 2,
+
+    /// <summary>
+    /// A side channel whose every value is the canonical decimal text of an int (ids, row numbers,
+    /// labels as numbers): one Sieve.Compression.Coding.EntropyCoder block of those ints, its own
+    /// CRC-32; decodes to the usual side-channel payload of their texts. Version 4 side channels only.
+    /// </summary>
+    IntegerText = 3,
 }

@@ -72,7 +72,13 @@ internal static class ArchiveLayoutParser
             byte codec = cursor.ReadByte(field + " codec");
             if (!Enum.IsDefined((ArchiveCodec)codec))
             {
-                throw ArchiveThrow.Format(file, field, $"has unknown codec {codec}", "0 (raw), 1 (zstd) or 2 (entropy)");
+                throw ArchiveThrow.Format(file, field, $"has unknown codec {codec}", "0 (raw), 1 (zstd), 2 (entropy) or 3 (integer text)");
+            }
+
+            // Entropy-coded ints are latents only; integer text is for side channels of version 4 on.
+            if ((codec == (byte)ArchiveCodec.Entropy && i != 0) || (codec == (byte)ArchiveCodec.IntegerText && (i == 0 || header.FormatVersion < 4)))
+            {
+                throw ArchiveThrow.Format(file, field, $"has codec {codec}", "codec 2 only for latents, codec 3 only for side channels of version 4 or later");
             }
 
             ulong stored = cursor.ReadUInt64(field + " stored length");

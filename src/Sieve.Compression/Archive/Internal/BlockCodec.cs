@@ -42,9 +42,72 @@ internal static class BlockCodec
                 return DecompressZstd(stored.ToArray(), (int)rawLength, file, field);
             case ArchiveCodec.Entropy:
                 return DecodeEntropy(stored, rawLength, file, field);
+            case ArchiveCodec.IntegerText:
+                return DecodeIntegerText(stored, rawLength, file, field);
             default:
-                throw ArchiveThrow.Format(file, field, $"unknown codec {(byte)codec}", "0 (raw), 1 (zstd) or 2 (entropy)");
+                throw ArchiveThrow.Format(file, field, $"unknown codec {(byte)codec}", "0 (raw), 1 (zstd), 2 (entropy) or 3 (integer text)");
         }
+    }
+
+    /// <summary>
+    /// The side channel's ints when every value is the canonical invariant text of one (so text ->
+    /// int -> text gives the same bytes); null otherwise.
+    /// </summary>
+    public static int[]? CanonicalIntegers(IReadOnlyList<string> values)
+    {
+        var ints = new int[values.Count];
+        for (int i = 0; i < ints.Length; i++)
+        {
+            string text = values[i];
+            if (!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out ints[i])
+                || ints[i].ToString(System.Globalization.CultureInfo.InvariantCulture) != text)
+            {
+                return null;
+            }
+        }
+
+        return ints;
+    }
+
+    /// <summary>Codec 3: the ints of a canonical-integer side channel as one entropy-coded block.</summary>
+    public static byte[] EncodeIntegerText(int[] values) => Coding.EntropyCoder.Encode(values, Coding.ModelKind.Best);
+
+    // Ints back to the side-channel payload of their texts, which must come out exactly rawLength bytes.
+    private static byte[] DecodeIntegerText(ReadOnlySpan<byte> stored, long rawLength, string file, string field)
+    {
+        int[] values;
+        try
+        {
+            // Every value takes at least 2 raw bytes (length prefix and one digit).
+            values = Coding.EntropyCoder.Decode(stored, (int)Math.Min(rawLength / 2, int.MaxValue));
+        }
+        catch (Coding.EntropyBlockException e)
+        {
+            throw ArchiveThrow.Format(file, field, $"integer-text payload cannot be decoded: {e.Message}", inner: e);
+        }
+
+        byte[] raw = new byte[rawLength];
+        int position = 0;
+        Span<byte> digits = stackalloc byte[11];
+        foreach (int value in values)
+        {
+            value.TryFormat(digits, out int length, default, System.Globalization.CultureInfo.InvariantCulture);
+            if (position + 1 + length > rawLength)
+            {
+                throw ArchiveThrow.Format(file, field, $"integer-text payload decodes to more than the declared raw length {rawLength}");
+            }
+
+            raw[position++] = (byte)length;
+            digits[..length].CopyTo(raw.AsSpan(position));
+            position += length;
+        }
+
+        if (position != rawLength)
+        {
+            throw ArchiveThrow.Format(file, field, $"integer-text payload decodes to {position} bytes but the framing declares {rawLength}");
+        }
+
+        return raw;
     }
 
     // Range-coded int32 columns back to their raw little-endian bytes; never more symbols than declared.
