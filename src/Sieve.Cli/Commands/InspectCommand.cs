@@ -25,7 +25,7 @@ internal static class InspectCommand
             ArchiveAccounting accounting = ArchiveInspector.InspectBytes(bytes, path);
             if (accounting.Checksum != ChecksumStatus.Valid)
             {
-                Summaries.Accounting(console, accounting);
+                Summaries.Accounting(console, accounting, 0);
                 throw new InvalidDataException($"{path}: checksum {accounting.Checksum}; the archive is corrupt and will not be decoded.");
             }
 
@@ -46,9 +46,10 @@ internal static class InspectCommand
             grid.AddRow("features", Markup.Escape(string.Join(", ", s.FeatureNames)) + $" ({Markup.Escape(s.EnergyUnit)})");
             grid.AddRow("side channels", Markup.Escape(string.Join(", ", s.SideChannelNames)));
             grid.AddRow("model", Markup.Escape($"{header.Model.Name} {header.Model.InputSize} -> {header.Model.LatentSize}, weights SHA-256 {header.Model.Sha256}"));
-            grid.AddRow("latent", Markup.Escape($"{header.Latent.DType}, {header.Latent.Rows} x {header.Latent.Dims}"));
+            grid.AddRow("latent", Markup.Escape($"{header.Latent.DType}, {header.Latent.Rows} x {header.Latent.Dims}"
+                + (header.FormatVersion >= 4 ? $", {header.Latent.Quantisation.ToString().ToLowerInvariant()} quantisation" : string.Empty)));
             console.Write(grid);
-            Summaries.Accounting(console, accounting);
+            Summaries.Accounting(console, accounting, s.RowCount);
             console.MarkupLine(System.FormattableString.Invariant($"{(double)accounting.FileBytes / Math.Max(1, s.RowCount):F3} bytes/row, {8.0 * accounting.FileBytes / Math.Max(1, s.RowCount):F2} bits/row"));
             return 0;
         });

@@ -26,7 +26,7 @@ internal static class Summaries
         console.MarkupLine(outcome.ModelBytes > 0
             ? Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash")
             : "no model: everything needed to decompress is in the archive");
-        Accounting(console, a);
+        Accounting(console, a, outcome.Rows);
         Dropped(console, outcome.Dropped);
     }
 
@@ -39,7 +39,7 @@ internal static class Summaries
         }
     }
 
-    public static void Accounting(IAnsiConsole console, ArchiveAccounting a)
+    public static void Accounting(IAnsiConsole console, ArchiveAccounting a, long rowCount)
     {
         var table = new Table().AddColumns("section", "codec", "stored bytes", "raw bytes");
         table.AddRow("preamble (magic, version, flags)", "-", Num(a.PreambleBytes), "-");
@@ -53,6 +53,20 @@ internal static class Summaries
         table.AddRow("trailer (SHA-256, end marker)", "-", Num(a.TrailerBytes), "-");
         table.AddRow("[bold]total[/]", string.Empty, $"[bold]{Num(a.TotalBytes)}[/]", string.Empty);
         console.Write(table);
+        if (a.LatentColumns is { } columns)
+        {
+            long rows = Math.Max(1, rowCount);
+            var perColumn = new Table().AddColumns("latent column (coding order)", "bytes", "bits/row", "predicted from", "contexts");
+            foreach (LatentColumnAccount c in columns)
+            {
+                perColumn.AddRow(Markup.Escape(c.Name), Num(c.Bytes), Inv($"{8.0 * c.Bytes / rows:F3}"), Markup.Escape(c.PredictedFrom ?? "-"),
+                    c.ContextFrom is null ? "1" : Markup.Escape(Inv($"{c.Contexts} by {c.ContextFrom}")));
+            }
+
+            perColumn.AddRow("table overhead (shape, order, CRC)", Num(a.LatentTableOverheadBytes), Inv($"{8.0 * a.LatentTableOverheadBytes / rows:F3}"), string.Empty, string.Empty);
+            console.Write(perColumn);
+        }
+
         console.MarkupLine($"checksum: {(a.Checksum == ChecksumStatus.Valid ? "[green]valid[/]" : $"[red]{a.Checksum}[/]")}");
     }
 

@@ -20,6 +20,15 @@ public sealed record ArchiveAccounting(
     int TrailerBytes,
     ChecksumStatus Checksum)
 {
+    /// <summary>
+    /// Per column of a table-coded latent block (archive version 4), in coding order; their bytes
+    /// plus <see cref="LatentTableOverheadBytes"/> make the latent block. Null for other blocks.
+    /// </summary>
+    public IReadOnlyList<LatentColumnAccount>? LatentColumns { get; init; }
+
+    /// <summary>Bytes of the latent table outside its columns (magic, shape, order, CRC); 0 without a table.</summary>
+    public int LatentTableOverheadBytes { get; init; }
+
     /// <summary>Stored bytes of the latent block.</summary>
     public long LatentBytes => Blocks.Where(b => b.Kind == ArchiveBlockKind.Latents).Sum(b => b.StoredBytes);
 

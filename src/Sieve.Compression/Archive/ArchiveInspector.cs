@@ -2,7 +2,10 @@ using Sieve.Compression.Archive.Internal;
 
 namespace Sieve.Compression.Archive;
 
-/// <summary>Accounts for every byte of an archive without decoding its payloads.</summary>
+/// <summary>
+/// Accounts for every byte of an archive; payloads are not decoded, except a version 4 latent table,
+/// whose per-column bytes need its plan.
+/// </summary>
 public static class ArchiveInspector
 {
     /// <summary>Inspects the archive at <paramref name="path"/>.</summary>
@@ -34,6 +37,7 @@ public static class ArchiveInspector
             throw ArchiveThrow.Corrupt(displayName, $"checksum mismatch, and the damaged structure cannot be read: {e.Problem}", e);
         }
 
+        var columns = LatentColumns(bytes, layout, checksum);
         var blocks = layout.Blocks
             .Select(b => new ArchiveBlockAccount(b.Kind, b.Name, b.Codec, b.StoredLength, b.RawLength))
             .ToList();
@@ -44,6 +48,39 @@ public static class ArchiveInspector
             Blocks: blocks,
             FramingBytes: 4 + 4 + (ArchiveFormat.BlockFrameSize * blocks.Count),
             TrailerBytes: ArchiveFormat.TrailerSize,
-            Checksum: checksum);
+            Checksum: checksum)
+        {
+            LatentColumns = columns?.Columns,
+            LatentTableOverheadBytes = columns?.Overhead ?? 0,
+        };
+    }
+
+    // Reads the plan of a version 4 latent table (which means decoding it); null for other blocks
+    // or a damaged file, whose accounting stops at the block level.
+    private static (IReadOnlyList<LatentColumnAccount> Columns, int Overhead)? LatentColumns(byte[] bytes, ArchiveLayout layout, ChecksumStatus checksum)
+    {
+        BlockLocation latents = layout.Blocks[0];
+        ReadOnlySpan<byte> payload = bytes.AsSpan(latents.Offset, latents.StoredLength);
+        if (checksum != ChecksumStatus.Valid || latents.Codec != ArchiveCodec.Entropy || !Coding.TableCoder.IsTable(payload))
+        {
+            return null;
+        }
+
+        Coding.TableDescription table;
+        try
+        {
+            table = Coding.TableCoder.Describe(payload, (int)Math.Min(latents.RawLength / 4, int.MaxValue));
+        }
+        catch (Coding.EntropyBlockException)
+        {
+            return null;
+        }
+
+        ArchiveHeader header = layout.Header;
+        bool features = header.Latent.Dims == header.Schema.FeatureNames.Count && header.Model.InputSize == header.Model.LatentSize;
+        string Name(int column) => features ? header.Schema.FeatureNames[column] : $"z{column}";
+        var columns = table.Plan.Select((p, i) => new LatentColumnAccount(p.Column, Name(p.Column), table.ColumnBytes[i],
+            p.Predictor is { } predictor ? Name(predictor.Source) : null, p.Context is { } context ? Name(context.Source) : null, p.Context?.Count ?? 1)).ToList();
+        return (columns, table.OverheadBytes);
     }
 }

@@ -79,13 +79,10 @@ public static class TableCoder
     public static SymbolMatrix Decode(ReadOnlySpan<byte> bytes, int maxSymbols = EntropyCoder.MaxSymbolCount) =>
         Read(bytes, maxSymbols).Matrix;
 
-    /// <summary>The plan stored in a table (coding order, predictors, contexts) and its trellis flag, for inspection.</summary>
+    /// <summary>The plan stored in a table (coding order, predictors, contexts), its trellis flag and the bytes of each column, for inspection.</summary>
     /// <exception cref="EntropyBlockException">As for <see cref="Decode"/>.</exception>
-    public static (IReadOnlyList<ColumnPlan> Plan, bool Trellis) Describe(ReadOnlySpan<byte> bytes)
-    {
-        (_, IReadOnlyList<ColumnPlan> plan, bool trellis) = Read(bytes, EntropyCoder.MaxSymbolCount);
-        return (plan, trellis);
-    }
+    public static TableDescription Describe(ReadOnlySpan<byte> bytes, int maxSymbols = EntropyCoder.MaxSymbolCount) =>
+        Read(bytes, maxSymbols).Description;
 
     /// <summary>Whether <paramref name="bytes"/> start like a table from this coder (magic byte).</summary>
     public static bool IsTable(ReadOnlySpan<byte> bytes) => !bytes.IsEmpty && bytes[0] == Magic;
@@ -176,7 +173,7 @@ public static class TableCoder
         return predictions;
     }
 
-    private static (SymbolMatrix Matrix, IReadOnlyList<ColumnPlan> Plan, bool Trellis) Read(ReadOnlySpan<byte> bytes, int maxSymbols)
+    private static (SymbolMatrix Matrix, TableDescription Description) Read(ReadOnlySpan<byte> bytes, int maxSymbols)
     {
         ReadOnlySpan<byte> body = EntropyCoder.VerifyChecksum(bytes, "coded table");
         var reader = new BlockReader(body);
@@ -233,9 +230,13 @@ public static class TableCoder
 
         var columns = new int[dims][];
         var plan = new List<ColumnPlan>(dims);
+        var columnBytes = new List<int>(dims);
+        int tableHeader = reader.Position;
         foreach (int column in order)
         {
+            int start = reader.Position;
             plan.Add(ReadColumn(ref reader, column, columns, rows, trellis));
+            columnBytes.Add(reader.Position - start);
         }
 
         if (reader.Remaining != 0)
@@ -253,7 +254,8 @@ public static class TableCoder
             }
         }
 
-        return (new SymbolMatrix(values, rows, dims), plan, trellis);
+        // The table's own header and CRC are counted apart from the columns.
+        return (new SymbolMatrix(values, rows, dims), new TableDescription(plan, trellis, columnBytes, tableHeader + 4));
     }
 
     private static ColumnPlan ReadColumn(ref BlockReader reader, int column, int[]?[] columns, int rows, bool trellis)

@@ -60,6 +60,18 @@ public class GoldenV4Tests
     }
 
     [Fact]
+    public void The_inspector_accounts_for_every_byte_of_the_latent_table_by_column()
+    {
+        ArchiveAccounting accounting = ArchiveInspector.InspectBytes(ArchiveWriter.ToBytes(TinyTrellis()), Name);
+
+        IReadOnlyList<LatentColumnAccount> columns = accounting.LatentColumns!;
+        Assert.Equal(["eta", "pt"], columns.Select(c => c.Name).Order());
+        Assert.Equal(accounting.LatentBytes, columns.Sum(c => c.Bytes) + accounting.LatentTableOverheadBytes);
+        Assert.Equal(accounting.FileBytes, accounting.TotalBytes);
+        Assert.Null(ArchiveInspector.InspectBytes(ArchiveWriter.ToBytes(GoldenV2V3Tests.TinyInt()), Name).LatentColumns);
+    }
+
+    [Fact]
     public void Trellis_latents_off_the_trellis_are_refused_by_the_writer()
     {
         ArchiveContent trellis = TinyTrellis();

@@ -109,12 +109,14 @@ public class TableCoderTests
         ];
 
         byte[] bytes = TableCoder.Encode(indices, 4, trellis: true, plan);
-        (IReadOnlyList<ColumnPlan> described, bool trellis) = TableCoder.Describe(bytes);
+        TableDescription description = TableCoder.Describe(bytes);
+        (IReadOnlyList<ColumnPlan> described, bool trellis) = (description.Plan, description.Trellis);
 
         Assert.Equal(indices, TableCoder.Decode(bytes).Symbols);
         Assert.True(trellis);
         Assert.Equal(plan.Select(p => (p.Column, p.Predictor, p.Context?.Source, p.Context?.Absolute)), described.Select(p => (p.Column, p.Predictor, p.Context?.Source, p.Context?.Absolute)));
         Assert.Equal([10, 100, 200], described[3].Context!.Edges);
+        Assert.Equal(bytes.Length, description.ColumnBytes.Sum() + description.OverheadBytes);
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public class TableCoderTests
         int[] indices = JetLike(20_000, seed: 9, trellis: false);
 
         byte[] table = TableCoder.Encode(indices, 4, trellis: false);
-        (IReadOnlyList<ColumnPlan> plan, _) = TableCoder.Describe(table);
+        IReadOnlyList<ColumnPlan> plan = TableCoder.Describe(table).Plan;
         int independent = EntropyCoder.EncodeColumns(indices, 4).Length;
 
         ColumnPlan mass = plan.Single(p => p.Column == 1);
