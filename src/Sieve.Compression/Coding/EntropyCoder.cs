@@ -9,23 +9,31 @@ namespace Sieve.Compression.Coding;
 /// <remarks>
 /// <para>Any int is codable (negative, int.MinValue, int.MaxValue): symbols within the model's
 /// window (at most 2^14 consecutive values, chosen to hold the most symbols) are coded with the
-/// model, others as an escape plus raw bits. At most <see cref="MaxSymbolCount"/> symbols per block.</para>
+/// model, others as an escape plus raw bits. At most <see cref="MaxSymbolCount"/> symbols per block.
+/// Streams spread over a wider range can instead be split (mode 5): the high bits of each value's
+/// offset from the block minimum are modelled, the low bits written raw.</para>
 /// <para>Block layout (varints are unsigned LEB128; zigzag maps 0, -1, 1, -2, ... to 0, 1, 2, 3, ...):</para>
 /// <code>
 /// u8      magic 0xEC
 /// u8      version 1
-/// u8      mode: 0 empty, 1 constant (every symbol equal), 2 static, 3 adaptive, 4 smooth
+/// u8      mode: 0 empty, 1 constant (every symbol equal), 2 static, 3 adaptive, 4 smooth, 5 split
 /// varint  symbol count (0 exactly when mode is 0)
 /// mode 1: zigzag value                                  (no payload)
 /// mode 2: FrequencyModel (see its remarks), then payload
 /// mode 3: zigzag lowest, varint span, u8 escape (0 or 1), then payload
 /// mode 4: SmoothModel (see its remarks), then payload
+/// mode 5: zigzag min, u8 k (1..31), SmoothModel of the high parts (window lowest 0, span at most
+///         4096, no escape), then payload: per symbol, with u = v - min (0..2^32-1), the high
+///         part u >> k with that model, then the k low bits of u raw (RangeEncoder.EncodeBits,
+///         most significant first, in chunks of at most 16 bits); min + u must stay an int
 /// payload range-coder bytes (RangeEncoder), running to the CRC
 /// u32     CRC-32 (IEEE, little-endian) of every byte before it
 /// </code>
-/// <para>The mode follows from the <see cref="ModelKind"/> (Static 2, Adaptive 3, Smooth 4; Best
-/// writes whichever of those came out smallest), except that empty and constant streams always
-/// use modes 0 and 1.</para>
+/// <para>The mode follows from the <see cref="ModelKind"/> (Static 2, Adaptive 3, Smooth 4, Split 5;
+/// Best writes whichever of those came out smallest), except that empty and constant streams always
+/// use modes 0 and 1, and Split falls back to Smooth when max - min + 1 is at most 4096. The split
+/// encoder takes k as the smallest k >= 1 with (max - min) >> k below 4096, and the nested model's
+/// bin width 2^p (p = 0..6) that gives the smallest block.</para>
 /// <para>The CRC is checked before anything else is read, so damage is reported up front and never
 /// drives an allocation; the parser's own range checks remain as a second line.</para>
 /// </remarks>
@@ -44,6 +52,7 @@ public static partial class EntropyCoder
         Static = 2,
         Adaptive = 3,
         Smooth = 4,
+        Split = 5,
     }
 
     // Bin widths 2^1..2^6 that ModelKind.Smooth tries: narrower bins cost about as much as a
@@ -51,7 +60,16 @@ public static partial class EntropyCoder
     private const int SmoothMinBinWidthLog2 = 1;
     private const int SmoothMaxBinWidthLog2 = 6;
 
+    // The split mode's nested model also tries p = 0: with at most 4096 high parts a per-symbol
+    // table can still pay off when the high parts are few and peaked.
+    private const int SplitMaxBinWidthLog2 = 6;
+
     /// <summary>Codes <paramref name="symbols"/> into one self-contained block.</summary>
+    /// <remarks>
+    /// <see cref="ModelKind.Split"/> on a stream whose range (max - min + 1) is at most 4096 writes a
+    /// smooth block instead, exactly as <see cref="ModelKind.Smooth"/> would: splitting off k = 0 low
+    /// bits would only add the split header.
+    /// </remarks>
     /// <exception cref="ArgumentException">More than <see cref="MaxSymbolCount"/> symbols, or an unknown kind.</exception>
     public static byte[] Encode(ReadOnlySpan<int> symbols, ModelKind kind = ModelKind.Static)
     {
@@ -60,9 +78,9 @@ public static partial class EntropyCoder
             throw new ArgumentException($"Cannot code {symbols.Length} symbols in one block: at most {MaxSymbolCount}; split the stream.", nameof(symbols));
         }
 
-        if (kind is not (ModelKind.Static or ModelKind.Adaptive or ModelKind.Smooth or ModelKind.Best))
+        if (kind is not (ModelKind.Static or ModelKind.Adaptive or ModelKind.Smooth or ModelKind.Split or ModelKind.Best))
         {
-            throw new ArgumentException($"Unknown model kind {kind}; use Static, Adaptive, Smooth or Best.", nameof(kind));
+            throw new ArgumentException($"Unknown model kind {kind}; use Static, Adaptive, Smooth, Split or Best.", nameof(kind));
         }
 
         if (symbols.IsEmpty)
@@ -87,12 +105,20 @@ public static partial class EntropyCoder
 
         var histogram = Histogram.Build(symbols);
         var window = SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan);
-        return kind switch
+        int minimum = histogram.Values[0];
+        int lowBits = SplitModel.ChooseLowBits(minimum, histogram.Values[^1]);
+        switch (kind)
         {
-            ModelKind.Adaptive => EncodeAdaptive(symbols, window),
-            ModelKind.Smooth => EncodeSmooth(symbols, histogram, window),
-            _ => Smallest(Smallest(EncodeStatic(symbols), EncodeAdaptive(symbols, window)), EncodeSmooth(symbols, histogram, window)),
-        };
+            case ModelKind.Adaptive:
+                return EncodeAdaptive(symbols, window);
+            case ModelKind.Smooth:
+                return EncodeSmooth(symbols, histogram, window);
+            case ModelKind.Split:
+                return lowBits == 0 ? EncodeSmooth(symbols, histogram, window) : EncodeSplit(symbols, minimum, lowBits);
+            default:
+                byte[] best = Smallest(Smallest(EncodeStatic(symbols), EncodeAdaptive(symbols, window)), EncodeSmooth(symbols, histogram, window));
+                return lowBits == 0 ? best : Smallest(best, EncodeSplit(symbols, minimum, lowBits));
+        }
     }
 
     /// <summary>Decodes a block written by <see cref="Encode"/>.</summary>
@@ -152,8 +178,15 @@ public static partial class EntropyCoder
                 }
 
                 return DecodePayload(smooth, ref reader, body, count, countOffset);
+            case BlockMode.Split:
+                RequireCount(count > 0, countOffset, count, "a split block");
+                var split = ReadSplitModel(ref reader);
+
+                // Each symbol's k raw bits take at least k bits of the range (the high part takes
+                // more than nothing), so B payload bytes hold at most (8B + 32) / k symbols.
+                return DecodePayload(split, ref reader, body, count, countOffset, split.LowBits);
             default:
-                throw new EntropyBlockException(2, $"unknown mode {(byte)mode}; expected 0 (empty), 1 (constant), 2 (static), 3 (adaptive) or 4 (smooth)");
+                throw new EntropyBlockException(2, $"unknown mode {(byte)mode}; expected 0 (empty), 1 (constant), 2 (static), 3 (adaptive), 4 (smooth) or 5 (split)");
         }
     }
 
@@ -195,6 +228,66 @@ public static partial class EntropyCoder
         return CodePayload(block, model, symbols);
     }
 
+    // As for Smooth, the true block size decides the bin width; the raw low bits cost the same for
+    // every p, but coding them keeps the comparison honest about the range coder's rounding.
+    private static byte[] EncodeSplit(ReadOnlySpan<int> symbols, int minimum, int lowBits)
+    {
+        var high = new int[symbols.Length];
+        for (int i = 0; i < symbols.Length; i++)
+        {
+            high[i] = SplitModel.HighPart(symbols[i], minimum, lowBits);
+        }
+
+        var histogram = Histogram.Build(high);
+
+        // Every high part lies in [0, 4096), within one window: no escape, and the window starts at 0
+        // because the minimum itself occurs.
+        var window = SymbolWindow.Choose(histogram, SplitModel.MaxHighSpan);
+        byte[]? best = null;
+        for (int p = 0; p <= SplitMaxBinWidthLog2; p++)
+        {
+            var model = new SplitModel(minimum, lowBits, SmoothModel.FromHistogram(histogram, window, p));
+            ByteBuffer block = StartBlock(BlockMode.Split, symbols.Length, symbols.Length);
+            block.AddZigZag(minimum);
+            block.Add((byte)lowBits);
+            model.WriteHighModel(block);
+            byte[] candidate = CodePayload(block, model, symbols);
+            best = best is null ? candidate : Smallest(best, candidate);
+        }
+
+        return best!;
+    }
+
+    private static SplitModel ReadSplitModel(ref BlockReader reader)
+    {
+        int minimum = reader.ReadZigZag("split minimum");
+        long lowBitsOffset = reader.Offset;
+        byte lowBits = reader.ReadByte("split low-bit count");
+        if (lowBits is < 1 or > SplitModel.MaxLowBits)
+        {
+            throw new EntropyBlockException(lowBitsOffset, $"split low-bit count {lowBits} is outside [1, {SplitModel.MaxLowBits}]");
+        }
+
+        long modelOffset = reader.Offset;
+        var high = SmoothModel.ReadFrom(ref reader);
+
+        // An encoder's high parts start at 0 (the minimum occurs), span at most 4096 values and
+        // never escape; anything else is damage, and refusing it keeps the decoded high part in
+        // [0, 4096) so that h << k cannot overflow.
+        if (high.Lowest != 0 || high.Span > SplitModel.MaxHighSpan || high.HasEscape)
+        {
+            throw new EntropyBlockException(modelOffset,
+                $"split high-part model window [{high.Lowest}, {(long)high.Lowest + high.Span - 1}]{(high.HasEscape ? " with an escape" : string.Empty)} is invalid; expected [0, h] with h < {SplitModel.MaxHighSpan} and no escape");
+        }
+
+        if (high.CodesOneEntry)
+        {
+            throw new EntropyBlockException(modelOffset, "split high-part model gives one entry the whole total; an encoder splits only streams whose high parts take two or more values");
+        }
+
+        return new SplitModel(minimum, lowBits, high);
+    }
+
     // Ties keep the first argument, so earlier candidates win.
     private static byte[] Smallest(byte[] first, byte[] second) => second.Length < first.Length ? second : first;
 
@@ -226,14 +319,19 @@ public static partial class EntropyCoder
         return block.ToArray();
     }
 
-    private static int[] DecodePayload(ISymbolModel model, ref BlockReader reader, ReadOnlySpan<byte> body, uint count, long countOffset)
+    // minBitsPerSymbol: a lower bound on each symbol's cost in whole bits, 0 when only the model's
+    // fractional cost is known.
+    private static int[] DecodePayload(ISymbolModel model, ref BlockReader reader, ReadOnlySpan<byte> body, uint count, long countOffset, int minBitsPerSymbol = 0)
     {
         int payloadStart = reader.Position;
         ReadOnlySpan<byte> payload = body[payloadStart..];
 
         // Every symbol of a model with two or more symbols costs more than 2^-16 bits, so a payload
-        // of B bytes cannot hold more than (8B + 32) * 2^16 symbols: a count beyond that is damage.
-        if (count > (payload.Length * 8L + 32) << 16)
+        // of B bytes cannot hold more than (8B + 32) * 2^16 symbols; where each symbol is known to
+        // cost at least m whole bits, no more than (8B + 32) / m. A count beyond that is damage.
+        long capacityBits = payload.Length * 8L + 32;
+        long capacity = minBitsPerSymbol > 0 ? capacityBits / minBitsPerSymbol : capacityBits << 16;
+        if (count > capacity)
         {
             throw new EntropyBlockException(countOffset, $"symbol count {count} cannot fit in a payload of {payload.Length} bytes");
         }

@@ -25,9 +25,19 @@ public enum ModelKind
     Smooth = 2,
 
     /// <summary>
-    /// Tries <see cref="Static"/>, <see cref="Adaptive"/> and <see cref="Smooth"/> and keeps the
-    /// smallest block (ties go to the earlier of the three); the block's mode byte tells the
-    /// decoder which model was used. Costs the time of all three encodings.
+    /// Tries <see cref="Static"/>, <see cref="Adaptive"/> and <see cref="Smooth"/>, and also
+    /// <see cref="Split"/> when the stream's range (max - min + 1) exceeds 4096, and keeps the
+    /// smallest block (ties go to the earlier kind, Split last); the block's mode byte tells the
+    /// decoder which model was used. Costs the time of all the encodings it tries.
     /// </summary>
     Best = 3,
+
+    /// <summary>
+    /// Split: each value's offset u from the stream's minimum is cut into a high part u &gt;&gt; k,
+    /// modelled with a <see cref="SmoothModel"/> of at most 4096 symbols, and k low bits written raw
+    /// (k the smallest that keeps the high parts within 4096 values). For values spread over a
+    /// range far wider than the other models' 2^14-symbol window, such as row numbers, which they
+    /// would escape one by one. A stream whose range is at most 4096 is coded as <see cref="Smooth"/>.
+    /// </summary>
+    Split = 4,
 }

@@ -21,6 +21,14 @@ public class EntropyBlockCorruptionTests
         { "constant", ModelKind.Smooth },
         { "gaussian", ModelKind.Best },
         { "outliers", ModelKind.Best },
+        { "wide-uniform", ModelKind.Split },
+        { "extreme", ModelKind.Split },
+        { "outliers", ModelKind.Split },
+        { "rows", ModelKind.Split },
+        { "gaussian", ModelKind.Split },
+        { "constant", ModelKind.Split },
+        { "wide-uniform", ModelKind.Best },
+        { "rows", ModelKind.Best },
     };
 
     [Theory]

@@ -13,6 +13,7 @@ public class EntropyCoderTests(ITestOutputHelper output)
             data.Add(kind, ModelKind.Static);
             data.Add(kind, ModelKind.Adaptive);
             data.Add(kind, ModelKind.Smooth);
+            data.Add(kind, ModelKind.Split);
             data.Add(kind, ModelKind.Best);
         }
 

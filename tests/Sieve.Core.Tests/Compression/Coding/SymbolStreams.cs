@@ -6,9 +6,19 @@ internal static class SymbolStreams
     public static readonly string[] Kinds =
         ["uniform", "wide-uniform", "geometric", "gaussian", "constant", "alternating", "extreme", "negative", "outliers", "drifting"];
 
+    /// <summary>Row numbers a jet table keeps: 27,945 of them out of 139,723 rows.</summary>
+    public const int RowCount = 139_723;
+
     public static int[] Make(string kind, int length, int seed)
     {
         var rng = new Random(seed);
+        if (kind == "rows")
+        {
+            // Distinct values without replacement, in random order: not in Kinds, because the
+            // stream cannot be longer than RowCount.
+            return DistinctSubset(rng, RowCount, length);
+        }
+
         var s = new int[length];
         int a = rng.Next(-1000, 1000);
         for (int i = 0; i < length; i++)
@@ -30,6 +40,19 @@ internal static class SymbolStreams
         }
 
         return s;
+    }
+
+    /// <summary><paramref name="length"/> distinct values of [0, <paramref name="range"/>) in random order (partial Fisher-Yates).</summary>
+    public static int[] DistinctSubset(Random rng, int range, int length)
+    {
+        int[] all = Enumerable.Range(0, range).ToArray();
+        for (int i = 0; i < length; i++)
+        {
+            int j = rng.Next(i, range);
+            (all[i], all[j]) = (all[j], all[i]);
+        }
+
+        return all[..length];
     }
 
     public static int Gaussian(Random rng, double sigma)
