@@ -20,10 +20,18 @@ internal static class CompressCommand
         };
         var quantiser = new Option<string>("--quantiser")
         {
-            Description = "Method quantize: trellis (default with --target-rms: same RMS for ~0.15 bit less per value) or uniform (plain rounding; what --max-error uses).",
+            Description = "With --target-rms: trellis (default: same RMS for ~0.15 bit less per value) or uniform (plain rounding; what --max-error uses).",
         };
-        var targets = new Option<string?>("--target-rms") { Description = "Method quantize: RMS error per feature; a value ending in % is relative (E, pt, m), e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003." };
-        var maxErrors = new Option<string?>("--max-error") { Description = "Method quantize: a bound every decompressed value meets, per feature; a value ending in % is relative (for m above 1 GeV, pt above 0), e.g. pt=1%,m=1%,eta=0.005,phi=0.005." };
+        var targets = new Option<string?>("--target-rms")
+        {
+            Description = "RMS error per feature; a value ending in % is relative (E, pt, m), e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003. " +
+                          "Method quantize: the quantiser's target; method ae: quantised corrections on top of the decoder's output meet it (archive version 4).",
+        };
+        var maxErrors = new Option<string?>("--max-error")
+        {
+            Description = "A bound every decompressed value meets, per feature; a value ending in % is relative (for m above 1 GeV, pt above 0), " +
+                          "e.g. pt=1%,m=1%,eta=0.005,phi=0.005. Method ae: corrections where the decoder misses.",
+        };
         var columns = CommonOptions.Columns();
         var units = CommonOptions.Units();
         var input = new Option<string>("--input", "-i") { Description = "File to compress, in the format the model was trained on.", Required = true };
@@ -61,8 +69,18 @@ internal static class CompressCommand
             else if (chosen == "ae")
             {
                 string modelDirectory = parse.GetValue(model) ?? throw new ArgumentException("--method ae needs --model (a directory written by `sieve train`).");
+                Dictionary<string, string>? rms = CommonOptions.ParseAssignmentsText(parse.GetValue(targets), "--target-rms");
+                Dictionary<string, string>? bounds = CommonOptions.ParseAssignmentsText(parse.GetValue(maxErrors), "--max-error");
+                if (rms is not null && bounds is not null)
+                {
+                    throw new ArgumentException("give --target-rms or --max-error, not both.");
+                }
+
+                CorrectionRequest? corrections = (rms ?? bounds) is { } given
+                    ? new CorrectionRequest(given, bounds is not null, ParseQuantiser(parse.GetValue(quantiser), bounds is not null))
+                    : null;
                 outcome = CompressWorkflow.Run(modelDirectory, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
-                    CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)));
+                    CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: corrections);
             }
             else
             {

@@ -12,7 +12,8 @@ namespace Sieve.Cli.Workflows;
 
 /// <summary>
 /// compress: read -> normalise with the model's normaliser -> encode -> archive with the latents
-/// (float32), the lossless side channels and the model's identity (hash of its weights).
+/// (float32 or float16), the lossless side channels and the model's identity (hash of its weights);
+/// optionally quantised corrections of the decoder's output to meet error targets or bounds.
 /// </summary>
 public static class CompressWorkflow
 {
@@ -32,8 +33,9 @@ public static class CompressWorkflow
     public const string MovedFeaturesOption = "moved_features";
 
     /// <summary>Compresses <paramref name="inputPath"/> into <paramref name="archivePath"/>.</summary>
+    /// <param name="corrections">Targets or bounds for quantised corrections on top of the decoder's output (archive version 4); null for none.</param>
     public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null,
-        LatentDType latentType = LatentDType.Float32, IProgress<long>? rowsDone = null)
+        LatentDType latentType = LatentDType.Float32, IProgress<long>? rowsDone = null, CorrectionRequest? corrections = null)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
@@ -83,7 +85,17 @@ public static class CompressWorkflow
             {
                 FormatVersion = ArchiveFormat.VersionFor(latentType),
             };
-            ArchiveWriter.Write(archivePath, new ArchiveContent(header, latents, table.SideChannels));
+            var content = new ArchiveContent(header, latents, table.SideChannels);
+            if (corrections is not null)
+            {
+                // Decode exactly what the archive will hold (float16 latents rounded), as decompress will.
+                float[] stored = latentType == LatentDType.Float16 ? [.. latents.Select(z => (float)(Half)z)] : latents;
+                double[] decoded = manifest.Normaliser.Inverse(BatchInference.Decode(model, stored));
+                (CorrectionEncoding encoding, int[] values) = Corrections.Fit(table, decoded, corrections.Targets, input.Unit.ToGeV(), corrections.MaxError, corrections.Kind, inputPath);
+                content = content with { Header = header with { FormatVersion = 4, Corrections = encoding }, Corrections = values };
+            }
+
+            ArchiveWriter.Write(archivePath, content);
             return new CompressOutcome(archivePath, table.RowCount, input.FileBytes, ArchiveInspector.Inspect(archivePath), ModelCheckpoint.SizeOnDisk(modelDirectory, manifest), input.Dropped);
         }
     }

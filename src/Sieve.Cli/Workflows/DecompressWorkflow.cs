@@ -55,6 +55,11 @@ public static class DecompressWorkflow
         {
             float[] normalised = BatchInference.Decode(model, content.Latents, rowsDone);
             double[] values = manifest.Normaliser.Inverse(normalised);
+            if (header.Corrections is { } corrections)
+            {
+                Corrections.Apply(corrections, values, content.Corrections!);
+            }
+
             var table = new FeatureTable(header.Schema.FeatureNames, values, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder);
             if (content.SideChannels.FirstOrDefault(c => c.Name == MissingCellsChannel.Name) is { } cells
                 && header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MissingMarkerOption, out string? markerText))

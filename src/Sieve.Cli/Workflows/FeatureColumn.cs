@@ -8,18 +8,21 @@ namespace Sieve.Cli.Workflows;
 /// <summary>
 /// One feature being quantised: its values, its transform without the step, and the RMS error a
 /// step gives, measured as `sieve evaluate` measures it (relative for energy-like targets given in
-/// %, over the rows the evaluation counts; azimuths wrapped).
+/// %, over the rows the evaluation counts; azimuths wrapped). With a baseline (an autoencoder's
+/// output) the indices are corrections: value = g^-1(g(baseline) + index * step).
 /// </summary>
 internal sealed class FeatureColumn
 {
     private readonly double[] _values;
-    private readonly double[] _transformed; // g(x) with step 1
+    private readonly double[] _transformed; // g(x) - g(baseline) with step 1 (no baseline: g(x))
+    private readonly double[] _base; // g(baseline) with step 1; empty without a baseline
     private readonly FeatureTransform _transform;
     private readonly bool _relative;
     private readonly double _minimum;
     private readonly Quantiser _kind;
 
-    public FeatureColumn(FeatureTable table, int feature, FeatureTransform transform, bool relative, double energyScaleToGeV, Quantiser kind, string path)
+    public FeatureColumn(FeatureTable table, int feature, FeatureTransform transform, bool relative, double energyScaleToGeV, Quantiser kind, string path,
+        double[]? baseline = null)
     {
         _values = [.. table.Column(feature)];
         _transform = transform with { Scale = 1 };
@@ -36,6 +39,25 @@ internal sealed class FeatureColumn
             }
 
             _transformed[r] = y;
+        }
+
+        _base = [];
+        if (baseline is not null)
+        {
+            _base = new double[_values.Length];
+            for (int r = 0; r < _values.Length; r++)
+            {
+                double b = _transform.Apply(baseline[(r * table.FeatureCount) + feature]);
+                if (!double.IsFinite(b))
+                {
+                    throw new InvalidDataException($"{table.FeatureNames[feature]}: the decoder's output at row {r + 1} is {baseline[(r * table.FeatureCount) + feature]}, which cannot be corrected");
+                }
+
+                _base[r] = b;
+
+                // Azimuths: correct the wrapped difference, so a decoder that lands near +pi for a true -pi costs nothing.
+                _transformed[r] = _transform.Periodic ? Core.Events.Kinematics.WrapPhi(_transformed[r] - b) : _transformed[r] - b;
+            }
         }
     }
 
@@ -67,7 +89,7 @@ internal sealed class FeatureColumn
                 continue;
             }
 
-            double reco = transform.Invert(indices[r]);
+            double reco = transform.Invert(_base.Length == 0 ? indices[r] : (_base[r] / step) + indices[r]);
             double d = _relative ? (reco - truth) / truth : transform.Periodic ? Core.Events.Kinematics.WrapPhi(reco - truth) : reco - truth;
             sum += d * d;
             count++;

@@ -175,8 +175,8 @@ public static class QuantizeWorkflow
     /// `sieve evaluate` counts it, stays within the target. Returns the quantiser and the
     /// row-major indices.
     /// </summary>
-    private static (FeatureNormaliser, float[]) FitSteps(FeatureNormaliser quantiser, FeatureTable table,
-        IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path)
+    internal static (FeatureNormaliser, float[]) FitSteps(FeatureNormaliser quantiser, FeatureTable table,
+        IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null)
     {
         var transforms = quantiser.Transforms.ToArray();
         var symbols = new float[table.Values.Length];
@@ -184,7 +184,7 @@ public static class QuantizeWorkflow
         for (int f = 0; f < dims; f++)
         {
             (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f]);
-            var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path);
+            var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline);
             double goal = TargetMargin * target;
             double low = transforms[f].Scale;
             for (int i = 0; i < 60 && column.Rms(low).Rms > goal; i++)

@@ -26,6 +26,9 @@ public sealed record ArchiveAccounting(
     /// </summary>
     public IReadOnlyList<LatentColumnAccount>? LatentColumns { get; init; }
 
+    /// <summary>Per feature of the corrections block (version 4), in coding order; null without corrections.</summary>
+    public IReadOnlyList<LatentColumnAccount>? CorrectionColumns { get; init; }
+
     /// <summary>Bytes of the latent table outside its columns (magic, shape, order, CRC); 0 without a table.</summary>
     public int LatentTableOverheadBytes { get; init; }
 

@@ -8,4 +8,7 @@ public enum ArchiveBlockKind : byte
 
     /// <summary>One side channel: each row's value as a LEB128 byte length + UTF-8 bytes.</summary>
     SideChannel = 2,
+
+    /// <summary>Corrections on top of the decoder's output (version 4): int32 per cell, codec 2 (a coded table).</summary>
+    Corrections = 3,
 }

@@ -21,4 +21,7 @@ public sealed record ArchiveHeader(
 {
     /// <summary>Format version (header <c>format_version</c>); a writer only writes <see cref="ArchiveFormat.CurrentVersion"/>.</summary>
     public int FormatVersion { get; init; } = 1;
+
+    /// <summary>Corrections stored after the latents (version 4); null when the archive has none.</summary>
+    public CorrectionEncoding? Corrections { get; init; }
 }

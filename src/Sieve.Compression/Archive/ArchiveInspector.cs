@@ -37,7 +37,9 @@ public static class ArchiveInspector
             throw ArchiveThrow.Corrupt(displayName, $"checksum mismatch, and the damaged structure cannot be read: {e.Problem}", e);
         }
 
-        var columns = LatentColumns(bytes, layout, checksum);
+        var columns = TableColumns(bytes, layout, layout.Blocks[0], checksum, latent: true);
+        var corrections = layout.Blocks.FirstOrDefault(b => b.Kind == ArchiveBlockKind.Corrections) is { } block
+            ? TableColumns(bytes, layout, block, checksum, latent: false) : null;
         var blocks = layout.Blocks
             .Select(b => new ArchiveBlockAccount(b.Kind, b.Name, b.Codec, b.StoredLength, b.RawLength))
             .ToList();
@@ -52,14 +54,14 @@ public static class ArchiveInspector
         {
             LatentColumns = columns?.Columns,
             LatentTableOverheadBytes = columns?.Overhead ?? 0,
+            CorrectionColumns = corrections?.Columns,
         };
     }
 
     // Reads the plan of a version 4 latent table (which means decoding it); null for other blocks
     // or a damaged file, whose accounting stops at the block level.
-    private static (IReadOnlyList<LatentColumnAccount> Columns, int Overhead)? LatentColumns(byte[] bytes, ArchiveLayout layout, ChecksumStatus checksum)
+    private static (IReadOnlyList<LatentColumnAccount> Columns, int Overhead)? TableColumns(byte[] bytes, ArchiveLayout layout, BlockLocation latents, ChecksumStatus checksum, bool latent)
     {
-        BlockLocation latents = layout.Blocks[0];
         ReadOnlySpan<byte> payload = bytes.AsSpan(latents.Offset, latents.StoredLength);
         if (checksum != ChecksumStatus.Valid || latents.Codec != ArchiveCodec.Entropy || !Coding.TableCoder.IsTable(payload))
         {
@@ -77,7 +79,7 @@ public static class ArchiveInspector
         }
 
         ArchiveHeader header = layout.Header;
-        bool features = header.Latent.Dims == header.Schema.FeatureNames.Count && header.Model.InputSize == header.Model.LatentSize;
+        bool features = !latent || (header.Latent.Dims == header.Schema.FeatureNames.Count && header.Model.InputSize == header.Model.LatentSize);
         string Name(int column) => features ? header.Schema.FeatureNames[column] : $"z{column}";
         var columns = table.Plan.Select((p, i) => new LatentColumnAccount(p.Column, Name(p.Column), table.ColumnBytes[i],
             p.Predictor is { } predictor ? Name(predictor.Source) : null, p.Context is { } context ? Name(context.Source) : null, p.Context?.Count ?? 1)).ToList();

@@ -30,14 +30,25 @@ public static class ArchiveReader
         ArchiveLayout layout = ArchiveLayoutParser.Parse(bytes, displayName);
 
         float[] latents = DecodeLatents(bytes, layout, displayName);
+        int[]? corrections = null;
+        if (layout.Blocks.FirstOrDefault(b => b.Kind == ArchiveBlockKind.Corrections) is { } correctionBlock)
+        {
+            byte[] raw = BlockCodec.Decode(bytes.AsSpan(correctionBlock.Offset, correctionBlock.StoredLength), correctionBlock.Codec, correctionBlock.RawLength, displayName, correctionBlock.Field);
+            corrections = new int[raw.Length / 4];
+            for (int i = 0; i < corrections.Length; i++)
+            {
+                corrections[i] = BinaryPrimitives.ReadInt32LittleEndian(raw.AsSpan(i * 4));
+            }
+        }
+
         var channels = new List<SideChannel>(layout.Blocks.Count - 1);
-        foreach (BlockLocation block in layout.Blocks.Skip(1))
+        foreach (BlockLocation block in layout.Blocks.Where(b => b.Kind == ArchiveBlockKind.SideChannel))
         {
             byte[] raw = BlockCodec.Decode(bytes.AsSpan(block.Offset, block.StoredLength), block.Codec, block.RawLength, displayName, block.Field);
             channels.Add(new SideChannel(block.Name, SideChannelCodec.Decode(raw, layout.Header.Latent.Rows, displayName, block.Name)));
         }
 
-        return new ArchiveContent(layout.Header, latents, channels);
+        return new ArchiveContent(layout.Header, latents, channels) { Corrections = corrections };
     }
 
     private static float[] DecodeLatents(byte[] bytes, ArchiveLayout layout, string file)

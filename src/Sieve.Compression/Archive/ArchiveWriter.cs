@@ -56,7 +56,7 @@ public static class ArchiveWriter
             writer.Write((ushort)0);
             writer.Write((uint)headerJson.Length);
             writer.Write(headerJson);
-            writer.Write((uint)(1 + content.SideChannels.Count));
+            writer.Write((uint)((header.Corrections is null ? 1 : 2) + content.SideChannels.Count));
 
             byte[] latents = LatentBytes(content.Latents, header.Latent.DType);
             if (header.Latent.DType == LatentDType.Int32)
@@ -74,6 +74,13 @@ public static class ArchiveWriter
             {
                 WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Raw, latents, latents.LongLength);
             }
+            if (header.Corrections is { } corrections)
+            {
+                // Always a coded table: corrections are small integers, and trellis ones must keep their parity.
+                byte[] coded = Coding.TableCoder.Encode(content.Corrections, corrections.Dims, corrections.Quantisation == LatentQuantisation.Trellis);
+                WriteBlock(writer, ArchiveBlockKind.Corrections, ArchiveCodec.Entropy, coded, (long)content.Corrections!.Length * 4);
+            }
+
             foreach (SideChannel channel in content.SideChannels)
             {
                 byte[] raw = SideChannelCodec.Encode(channel);

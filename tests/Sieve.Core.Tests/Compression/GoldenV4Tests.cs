@@ -71,6 +71,57 @@ public class GoldenV4Tests
         Assert.Null(ArchiveInspector.InspectBytes(ArchiveWriter.ToBytes(GoldenV2V3Tests.TinyInt()), Name).LatentColumns);
     }
 
+    // Float32 latents with corrections: version 4, a corrections block between latents and side channels.
+    public static ArchiveContent TinyCorrected()
+    {
+        ArchiveContent v1 = ArchiveSamples.Tiny();
+        var quantiser = new System.Text.Json.Nodes.JsonObject { ["kind"] = "none" };
+        return v1 with
+        {
+            Header = v1.Header with { FormatVersion = 4, Corrections = new CorrectionEncoding(quantiser, LatentQuantisation.Uniform, 2, 2, "max_error: pt=1%,eta=0.01") },
+            Corrections = [3, -1, 0, 7],
+        };
+    }
+
+    [Fact]
+    public void Corrections_round_trip_and_sit_between_latents_and_side_channels()
+    {
+        ArchiveContent content = TinyCorrected();
+        byte[] bytes = ArchiveWriter.ToBytes(content);
+
+        ArchiveContent read = ArchiveReader.FromBytes(bytes, Name);
+        Assert.Equal([3, -1, 0, 7], read.Corrections!);
+        Assert.Equal("max_error: pt=1%,eta=0.01", read.Header.Corrections!.Target);
+        ArchiveAccounting accounting = ArchiveInspector.InspectBytes(bytes, Name);
+        Assert.Equal([ArchiveBlockKind.Latents, ArchiveBlockKind.Corrections, ArchiveBlockKind.SideChannel], accounting.Blocks.Select(b => b.Kind));
+        Assert.Equal(bytes.Length, accounting.TotalBytes);
+    }
+
+    [Fact]
+    public void Corrections_are_refused_before_version_4_and_when_their_shape_is_wrong()
+    {
+        ArchiveContent content = TinyCorrected();
+
+        Assert.Contains("corrections", Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(content with { Header = content.Header with { FormatVersion = 1 } })).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(content with { Corrections = [1, 2, 3] }));
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(content with { Corrections = null }));
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(content with { Header = content.Header with { Corrections = content.Header.Corrections! with { Dims = 3 } } }));
+    }
+
+    [Fact]
+    public void A_corrections_block_with_another_codec_is_refused()
+    {
+        byte[] bytes = ArchiveWriter.ToBytes(TinyCorrected());
+        int headerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
+        int block0 = 16 + headerLength + 4;
+        int block1 = block0 + 18 + (int)BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(block0 + 2));
+        Assert.Equal((byte)ArchiveBlockKind.Corrections, bytes[block1]);
+        bytes[block1 + 1] = (byte)ArchiveCodec.Zstd;
+
+        var e = Assert.Throws<ArchiveFormatException>(() => ArchiveReader.FromBytes(ArchiveSamples.Reseal(bytes), Name));
+        Assert.Contains("corrections", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Trellis_latents_off_the_trellis_are_refused_by_the_writer()
     {

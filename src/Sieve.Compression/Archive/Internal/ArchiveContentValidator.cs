@@ -45,6 +45,16 @@ internal static class ArchiveContentValidator
             }
         }
 
+        if ((header.Corrections is null) != (content.Corrections is null))
+        {
+            throw ArchiveThrow.Content(header.Corrections is null ? "Corrections are given but the header declares none." : "The header declares corrections but none are given.");
+        }
+
+        if (header.Corrections is { } corrections && content.Corrections!.LongLength != (long)corrections.Rows * corrections.Dims)
+        {
+            throw ArchiveThrow.Content($"Corrections has {content.Corrections.Length} values; expected rows {corrections.Rows} x dims {corrections.Dims}.");
+        }
+
         ValidateSideChannels(content.SideChannels, header.Schema.SideChannelNames, rows);
     }
 

@@ -50,19 +50,25 @@ internal static class ArchiveLayoutParser
     private static List<BlockLocation> ReadBlocks(ByteCursor cursor, ArchiveHeader header, string file)
     {
         IReadOnlyList<string> names = header.Schema.SideChannelNames;
+        int fixedBlocks = header.Corrections is null ? 1 : 2;
         uint count = cursor.ReadUInt32("block count");
-        if (count != 1 + (long)names.Count)
+        if (count != fixedBlocks + (long)names.Count)
         {
             throw ArchiveThrow.Format(file, "block count", $"is {count}",
-                $"{1 + names.Count}: one latent block and one block per header.schema.side_channel_names entry");
+                $"{fixedBlocks + names.Count}: one latent block, {(fixedBlocks == 2 ? "one corrections block, " : string.Empty)}and one block per header.schema.side_channel_names entry");
         }
 
-        var blocks = new List<BlockLocation>(names.Count + 1);
+        var blocks = new List<BlockLocation>(names.Count + fixedBlocks);
         for (int i = 0; i < count; i++)
         {
-            var expectedKind = i == 0 ? ArchiveBlockKind.Latents : ArchiveBlockKind.SideChannel;
-            string name = i == 0 ? "latents" : names[i - 1];
-            string field = $"block {i} ({(i == 0 ? "latents" : $"side channel '{name}'")})";
+            var expectedKind = i == 0 ? ArchiveBlockKind.Latents : i < fixedBlocks ? ArchiveBlockKind.Corrections : ArchiveBlockKind.SideChannel;
+            string name = expectedKind switch
+            {
+                ArchiveBlockKind.Latents => "latents",
+                ArchiveBlockKind.Corrections => "corrections",
+                _ => names[i - fixedBlocks],
+            };
+            string field = $"block {i} ({(expectedKind == ArchiveBlockKind.SideChannel ? $"side channel '{name}'" : name)})";
             byte kind = cursor.ReadByte(field + " kind");
             if (kind != (byte)expectedKind)
             {
@@ -75,10 +81,12 @@ internal static class ArchiveLayoutParser
                 throw ArchiveThrow.Format(file, field, $"has unknown codec {codec}", "0 (raw), 1 (zstd), 2 (entropy) or 3 (integer text)");
             }
 
-            // Entropy-coded ints are latents only; integer text is for side channels of version 4 on.
-            if ((codec == (byte)ArchiveCodec.Entropy && i != 0) || (codec == (byte)ArchiveCodec.IntegerText && (i == 0 || header.FormatVersion < 4)))
+            // Entropy-coded ints are latents and corrections only; integer text is for side channels of version 4 on.
+            bool side = expectedKind == ArchiveBlockKind.SideChannel;
+            if ((codec == (byte)ArchiveCodec.Entropy && side) || (codec == (byte)ArchiveCodec.IntegerText && (!side || header.FormatVersion < 4))
+                || (expectedKind == ArchiveBlockKind.Corrections && codec != (byte)ArchiveCodec.Entropy))
             {
-                throw ArchiveThrow.Format(file, field, $"has codec {codec}", "codec 2 only for latents, codec 3 only for side channels of version 4 or later");
+                throw ArchiveThrow.Format(file, field, $"has codec {codec}", "codec 2 for int latents and corrections (always), codec 3 only for side channels of version 4 or later");
             }
 
             ulong stored = cursor.ReadUInt64(field + " stored length");
@@ -93,6 +101,12 @@ internal static class ArchiveLayoutParser
             {
                 throw ArchiveThrow.Format(file, field, $"declares raw length {raw}",
                     $"{(long)header.Latent.Rows * header.Latent.Dims * (long)bytesPerLatent} = rows {header.Latent.Rows} x dims {header.Latent.Dims} x {bytesPerLatent} bytes");
+            }
+
+            if (expectedKind == ArchiveBlockKind.Corrections && raw != (ulong)header.Corrections!.Rows * (ulong)header.Corrections.Dims * 4)
+            {
+                throw ArchiveThrow.Format(file, field, $"declares raw length {raw}",
+                    $"{(long)header.Corrections.Rows * header.Corrections.Dims * 4} = rows {header.Corrections.Rows} x dims {header.Corrections.Dims} x 4 bytes");
             }
 
             int offset = cursor.Position;

@@ -41,6 +41,7 @@ internal sealed class HeaderJsonReader(string file)
                 ReadLatent(Object(Member(root, "latent", "header"), "header.latent")))
             {
                 FormatVersion = Int(root, "format_version", "header", 0),
+                Corrections = root.TryGetProperty("corrections", out JsonElement corrections) ? ReadCorrections(Object(corrections, "header.corrections")) : null,
             };
         }
     }
@@ -88,19 +89,33 @@ internal sealed class HeaderJsonReader(string file)
             _ => throw ArchiveThrow.Format(file, at + ".dtype", $"unknown latent dtype \"{dtype}\"",
                 $"\"{HeaderNames.Float32}\", \"{HeaderNames.Float16}\" (version 2) or \"{HeaderNames.Int32}\" (versions 3 and 4)"),
         };
-        var quantisation = LatentQuantisation.Uniform;
-        if (latent.TryGetProperty("quantisation", out JsonElement element))
-        {
-            string text = AsString(element, at + ".quantisation");
-            quantisation = text switch
-            {
-                HeaderNames.Uniform => LatentQuantisation.Uniform,
-                HeaderNames.Trellis => LatentQuantisation.Trellis,
-                _ => throw ArchiveThrow.Format(file, at + ".quantisation", $"is \"{text}\"", $"\"{HeaderNames.Uniform}\" or \"{HeaderNames.Trellis}\""),
-            };
-        }
-
+        LatentQuantisation quantisation = latent.TryGetProperty("quantisation", out JsonElement element)
+            ? Quantisation(element, at + ".quantisation")
+            : LatentQuantisation.Uniform;
         return new LatentEncoding(type, Int(latent, "rows", at, 0), Int(latent, "dims", at, 1)) { Quantisation = quantisation };
+    }
+
+    private CorrectionEncoding ReadCorrections(JsonElement corrections)
+    {
+        const string at = "header.corrections";
+        JsonElement quantiser = Member(corrections, "quantiser", at);
+        return new CorrectionEncoding(
+            JsonNode.Parse(quantiser.GetRawText()) ?? throw ArchiveThrow.Format(file, at + ".quantiser", "is null", "the quantiser of the corrections"),
+            Quantisation(Member(corrections, "quantisation", at), at + ".quantisation"),
+            Int(corrections, "rows", at, 0),
+            Int(corrections, "dims", at, 1),
+            String(corrections, "target", at));
+    }
+
+    private LatentQuantisation Quantisation(JsonElement element, string at)
+    {
+        string text = AsString(element, at);
+        return text switch
+        {
+            HeaderNames.Uniform => LatentQuantisation.Uniform,
+            HeaderNames.Trellis => LatentQuantisation.Trellis,
+            _ => throw ArchiveThrow.Format(file, at, $"is \"{text}\"", $"\"{HeaderNames.Uniform}\" or \"{HeaderNames.Trellis}\""),
+        };
     }
 
     private JsonElement Member(JsonElement parent, string name, string at) =>

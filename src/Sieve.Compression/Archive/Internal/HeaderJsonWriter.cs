@@ -39,6 +39,18 @@ internal static class HeaderJsonWriter
             }
 
             json.WriteEndObject();
+            if (header.Corrections is { } corrections)
+            {
+                json.WriteStartObject("corrections");
+                json.WriteString("quantisation", HeaderNames.Quantisation(corrections.Quantisation));
+                json.WriteNumber("rows", corrections.Rows);
+                json.WriteNumber("dims", corrections.Dims);
+                json.WriteString("target", corrections.Target);
+                json.WritePropertyName("quantiser");
+                corrections.Quantiser.WriteTo(json);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -15,7 +15,20 @@ internal static class HeaderRules
             return new("header.latent.quantisation", $"is {HeaderNames.Quantisation(header.Latent.Quantisation)}", "\"uniform\" unless the latents are int32 in format version 4");
         }
 
-        if (header.Latent is null ? header.FormatVersion != 1 : !ArchiveFormat.Allows(header.FormatVersion, header.Latent.DType))
+        if (header.Corrections is { } corrections)
+        {
+            if (header.FormatVersion < 4)
+            {
+                return new("header.corrections", $"are present in format version {header.FormatVersion}", "corrections only in version 4 or later");
+            }
+
+            if (header.Schema is not null && (corrections.Rows != header.Schema.RowCount || corrections.Dims != header.Schema.FeatureNames.Count))
+            {
+                return new("header.corrections", $"have shape ({corrections.Rows}, {corrections.Dims})",
+                    $"({header.Schema.RowCount}, {header.Schema.FeatureNames.Count}): one correction per row and feature");
+            }
+        }
+        else if (header.Latent is null ? header.FormatVersion != 1 : !ArchiveFormat.Allows(header.FormatVersion, header.Latent.DType))
         {
             return new("header.format_version", $"is {header.FormatVersion}", $"{expected} for {header.Latent?.DType.ToString().ToLowerInvariant() ?? "float32"} latents");
         }

@@ -1,0 +1,93 @@
+using Sieve.Compression.Archive;
+using Sieve.Core.Events;
+using Sieve.Core.Synthetic;
+using Sieve.Core.Tables;
+using Sieve.IO.Tables;
+
+namespace Sieve.Cli.Tests;
+
+/// <summary>
+/// compress --method ae with --max-error / --target-rms: quantised corrections on top of a (poor,
+/// 3-epoch) autoencoder make every value meet its bound, or each RMS its target; checked here on
+/// the decompressed file, independently of the code under test.
+/// </summary>
+public sealed class CorrectionTests : IClassFixture<TrainedModelFixture>
+{
+    private readonly TrainedModelFixture model;
+
+    public CorrectionTests(TrainedModelFixture model) => this.model = model;
+
+    [Theory]
+    [InlineData("pt=0.5%,m=0.5%,eta=0.005,phi=0.005", "float32")]
+    [InlineData("pt=2%,m=1%,eta=0.02,phi=0.001", "float16")]
+    public void Every_value_meets_its_bound_whatever_the_autoencoder_got_wrong(string bounds, string dtype)
+    {
+        (FeatureTable a, FeatureTable b, ArchiveContent archive) = RoundTrip("--max-error", bounds, dtype);
+
+        Assert.Equal(4, archive.Header.FormatVersion);
+        Assert.Equal(LatentQuantisation.Uniform, archive.Header.Corrections!.Quantisation);
+        foreach (string[] pair in bounds.Split(',').Select(p => p.Split('=')))
+        {
+            int f = a.IndexOf(pair[0]);
+            bool relative = pair[1].EndsWith('%');
+            double bound = double.Parse(relative ? pair[1][..^1] : pair[1], System.Globalization.CultureInfo.InvariantCulture) / (relative ? 100 : 1);
+            for (int r = 0; r < a.RowCount; r++)
+            {
+                double truth = a[r, f], reco = b[r, f];
+                if (relative && ((pair[0] == "m" && truth <= 1) || truth <= 0))
+                {
+                    continue;
+                }
+
+                double error = relative ? Math.Abs((reco - truth) / truth) : Math.Abs(pair[0] == "phi" ? Kinematics.WrapPhi(reco - truth) : reco - truth);
+                Assert.True(error <= bound, $"row {r} {pair[0]}: {truth} -> {reco} (error {error}, bound {bound})");
+            }
+        }
+    }
+
+    [Fact]
+    public void Rms_targets_are_met_with_trellis_corrections()
+    {
+        (FeatureTable a, FeatureTable b, ArchiveContent archive) = RoundTrip("--target-rms", "pt=0.3%,m=0.3%,eta=0.003,phi=0.003", "float32");
+
+        Assert.Equal(LatentQuantisation.Trellis, archive.Header.Corrections!.Quantisation);
+        double Rms(IEnumerable<double> xs) => Math.Sqrt(xs.Select(x => x * x).Average());
+        int[] rows = [.. Enumerable.Range(0, a.RowCount)];
+        int m = a.IndexOf("m"), pt = a.IndexOf("pt"), eta = a.IndexOf("eta"), phi = a.IndexOf("phi");
+        Assert.InRange(Rms(rows.Select(r => (b[r, pt] - a[r, pt]) / a[r, pt])), 0.0025, 0.003);
+        Assert.InRange(Rms(rows.Where(r => a[r, m] > 1).Select(r => (b[r, m] - a[r, m]) / a[r, m])), 0.0025, 0.003);
+        Assert.InRange(Rms(rows.Select(r => b[r, eta] - a[r, eta])), 0.0025, 0.003);
+        Assert.InRange(Rms(rows.Select(r => Kinematics.WrapPhi(b[r, phi] - a[r, phi]))), 0.0025, 0.003);
+    }
+
+    [Fact]
+    public void Corrections_are_accounted_for_and_need_the_model()
+    {
+        string archive = model.Path("acct.sieve");
+        (int code, string text) = CliRunner.Run("compress", "--model", model.ModelDir, "--input", model.TestCsv, "--columns", "m,pt,phi,eta",
+            "--max-error", "pt=1%,m=1%,eta=0.01,phi=0.01", "--out", archive);
+        Assert.True(code == 0, text);
+        Assert.Contains("Corrections", text, StringComparison.Ordinal);
+
+        ArchiveAccounting accounting = ArchiveInspector.Inspect(archive);
+        Assert.Equal(accounting.FileBytes, accounting.TotalBytes);
+        ArchiveBlockAccount corrections = accounting.Blocks.Single(b => b.Kind == ArchiveBlockKind.Corrections);
+        long columns = accounting.CorrectionColumns!.Sum(c => c.Bytes);
+        Assert.InRange(corrections.StoredBytes - columns, 1, 64); // the table's shape, order and CRC
+        Assert.Equal(["eta", "m", "phi", "pt"], accounting.CorrectionColumns!.Select(c => c.Name).Order());
+    }
+
+    private (FeatureTable Original, FeatureTable Decoded, ArchiveContent Archive) RoundTrip(string option, string targets, string dtype)
+    {
+        string name = Guid.NewGuid().ToString("N");
+        string archive = model.Path(name + ".sieve");
+        string output = model.Path(name + ".csv");
+        (int code, string text) = CliRunner.Run("compress", "--model", model.ModelDir, "--input", model.TestCsv, "--columns", "m,pt,phi,eta",
+            option, targets, "--latent-dtype", dtype, "--out", archive);
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run("decompress", "--input", archive, "--out", output);
+        Assert.True(code == 0, text);
+        var options = new CsvTableOptions { FeatureColumns = SyntheticJets.Features };
+        return (CsvTableReader.Read(model.TestCsv, options), CsvTableReader.Read(output, options), ArchiveReader.Read(archive));
+    }
+}
