@@ -60,6 +60,43 @@ public sealed class CorrectionTests : IClassFixture<TrainedModelFixture>
         Assert.InRange(Rms(rows.Select(r => Kinematics.WrapPhi(b[r, phi] - a[r, phi]))), 0.0025, 0.003);
     }
 
+    [Theory]
+    [InlineData("0.05")]
+    [InlineData("auto")]
+    public void Quantised_latents_with_corrections_still_meet_every_bound(string step)
+    {
+        string archive = model.Path($"q{step}.sieve");
+        string output = model.Path($"q{step}.csv");
+        (int code, string text) = CliRunner.Run("compress", "--model", model.ModelDir, "--input", model.TestCsv, "--columns", "m,pt,phi,eta",
+            "--max-error", "pt=1%,m=1%,eta=0.01,phi=0.01", "--latent-step", step, "--out", archive);
+        Assert.True(code == 0, text);
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
+
+        ArchiveHeader header = ArchiveReader.Read(archive).Header;
+        Assert.Equal(LatentDType.Int32, header.Latent.DType);
+        Assert.Equal(header.Latent.Dims, header.Latent.Steps!.Count);
+        if (step == "0.05")
+        {
+            Assert.All(header.Latent.Steps, s => Assert.Equal(0.05, s));
+        }
+
+        var options = new CsvTableOptions { FeatureColumns = SyntheticJets.Features };
+        FeatureTable a = CsvTableReader.Read(model.TestCsv, options), b = CsvTableReader.Read(output, options);
+        int pt = a.IndexOf("pt"), eta = a.IndexOf("eta");
+        Assert.All(Enumerable.Range(0, a.RowCount), r => Assert.True(Math.Abs((b[r, pt] - a[r, pt]) / a[r, pt]) <= 0.01 && Math.Abs(b[r, eta] - a[r, eta]) <= 0.01, $"row {r}"));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--latent-step", "auto" }, "needs --target-rms or --max-error")]
+    [InlineData(new[] { "--latent-step", "0.1,0.2", "--max-error", "pt=1%,m=1%,eta=0.01,phi=0.01" }, "latent dimensions")]
+    [InlineData(new[] { "--latent-step", "-1" }, "not a positive number")]
+    public void Bad_latent_steps_are_explained(string[] extra, string message)
+    {
+        (int code, string text) = CliRunner.Run(["compress", "--model", model.ModelDir, "--input", model.TestCsv, "--columns", "m,pt,phi,eta", .. extra, "--out", model.Path("bad.sieve")]);
+        Assert.Equal(1, code);
+        Assert.Contains(message, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Corrections_are_accounted_for_and_need_the_model()
     {

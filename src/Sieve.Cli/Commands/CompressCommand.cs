@@ -37,12 +37,17 @@ internal static class CompressCommand
         var input = new Option<string>("--input", "-i") { Description = "File to compress, in the format the model was trained on.", Required = true };
         var format = CommonOptions.Format();
         var channel = CommonOptions.Channel();
+        var latentStep = new Option<string?>("--latent-step")
+        {
+            Description = "Method ae: quantise the latents to integers (archive version 4): one step for all dimensions, one per dimension (comma-separated), " +
+                          "or auto (with --target-rms or --max-error): the step, from a ladder of fractions of each latent's spread, that makes latents plus corrections smallest.",
+        };
         var latentType = new Option<string>("--latent-dtype") { Description = "How latents are stored: float32 (default, archive version 1) or float16 (half the latent bytes, archive version 2).", DefaultValueFactory = _ => "float32" };
         var output = new Option<string>("--out", "-o") { Description = "Archive to write (.sieve). Written to a temporary file and renamed, never half-written.", Required = true };
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, latentType, output,
+            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, latentType, latentStep, output,
         };
         command.SetAction(parse =>
         {
@@ -80,7 +85,8 @@ internal static class CompressCommand
                     ? new CorrectionRequest(given, bounds is not null, ParseQuantiser(parse.GetValue(quantiser), bounds is not null))
                     : null;
                 outcome = CompressWorkflow.Run(modelDirectory, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
-                    CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: corrections);
+                    CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: corrections,
+                    latentSteps: ParseLatentSteps(parse.GetValue(latentStep)));
             }
             else
             {
@@ -91,6 +97,32 @@ internal static class CompressCommand
             return 0;
         });
         return command;
+    }
+
+    private static LatentSteps? ParseLatentSteps(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return new LatentSteps(null);
+        }
+
+        var steps = new List<double>();
+        foreach (string part in text.Split(','))
+        {
+            if (!double.TryParse(part.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double step) || !(step > 0) || double.IsInfinity(step))
+            {
+                throw new ArgumentException($"--latent-step '{text}': '{part.Trim()}' is not a positive number; give auto, one step, or one per latent dimension.");
+            }
+
+            steps.Add(step);
+        }
+
+        return new LatentSteps(steps);
     }
 
     private static Quantiser ParseQuantiser(string? text, bool maxError) => text?.Trim().ToLowerInvariant() switch

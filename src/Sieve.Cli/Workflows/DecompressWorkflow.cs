@@ -53,7 +53,7 @@ public static class DecompressWorkflow
         (IAutoencoder model, _) = ModelCheckpoint.Load(directory);
         using (model)
         {
-            float[] normalised = BatchInference.Decode(model, content.Latents, rowsDone);
+            float[] normalised = BatchInference.Decode(model, CompressWorkflow.Dequantised(header.Latent, content.Latents), rowsDone);
             double[] values = manifest.Normaliser.Inverse(normalised);
             if (header.Corrections is { } corrections)
             {

@@ -12,4 +12,11 @@ public sealed record LatentEncoding(LatentDType DType, int Rows, int Dims)
     /// coder drop one bit per value, and the writer refuses indices that do not follow the trellis.
     /// </summary>
     public LatentQuantisation Quantisation { get; init; } = LatentQuantisation.Uniform;
+
+    /// <summary>
+    /// Quantised autoencoder latents (header <c>latent.steps</c>, version 4, int32 only): one step
+    /// per latent dimension, latent = index * step. Null when the integers are not scaled latents
+    /// (quantised features, whose quantiser is in the normaliser).
+    /// </summary>
+    public IReadOnlyList<double>? Steps { get; init; }
 }

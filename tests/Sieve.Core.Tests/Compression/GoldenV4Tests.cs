@@ -109,6 +109,18 @@ public class GoldenV4Tests
     }
 
     [Fact]
+    public void Latent_steps_round_trip_and_are_checked()
+    {
+        ArchiveContent v4 = TinyInt();
+        ArchiveContent scaled = v4 with { Header = v4.Header with { Latent = v4.Header.Latent with { Steps = [0.25, 1e-3] } } };
+
+        Assert.Equal([0.25, 1e-3], ArchiveReader.FromBytes(ArchiveWriter.ToBytes(scaled), Name).Header.Latent.Steps!);
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(scaled with { Header = scaled.Header with { Latent = scaled.Header.Latent with { Steps = [0.25] } } }));
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(scaled with { Header = scaled.Header with { Latent = scaled.Header.Latent with { Steps = [0.25, -1] } } }));
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(scaled with { Header = scaled.Header with { FormatVersion = 3 } }));
+    }
+
+    [Fact]
     public void A_corrections_block_with_another_codec_is_refused()
     {
         byte[] bytes = ArchiveWriter.ToBytes(TinyCorrected());

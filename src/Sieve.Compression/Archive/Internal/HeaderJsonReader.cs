@@ -92,7 +92,19 @@ internal sealed class HeaderJsonReader(string file)
         LatentQuantisation quantisation = latent.TryGetProperty("quantisation", out JsonElement element)
             ? Quantisation(element, at + ".quantisation")
             : LatentQuantisation.Uniform;
-        return new LatentEncoding(type, Int(latent, "rows", at, 0), Int(latent, "dims", at, 1)) { Quantisation = quantisation };
+        double[]? steps = null;
+        if (latent.TryGetProperty("steps", out JsonElement stepArray))
+        {
+            if (stepArray.ValueKind != JsonValueKind.Array)
+            {
+                throw ArchiveThrow.Format(file, at + ".steps", $"is {Kind(stepArray)}", "an array of positive numbers");
+            }
+
+            steps = [.. stepArray.EnumerateArray().Select((e, i) => e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out double v) ? v
+                : throw ArchiveThrow.Format(file, $"{at}.steps[{i}]", $"is {Kind(e)}", "a number"))];
+        }
+
+        return new LatentEncoding(type, Int(latent, "rows", at, 0), Int(latent, "dims", at, 1)) { Quantisation = quantisation, Steps = steps };
     }
 
     private CorrectionEncoding ReadCorrections(JsonElement corrections)

@@ -38,6 +38,17 @@ internal static class HeaderJsonWriter
                 json.WriteString("quantisation", HeaderNames.Quantisation(header.Latent.Quantisation));
             }
 
+            if (header.Latent.Steps is { } steps)
+            {
+                json.WriteStartArray("steps");
+                foreach (double step in steps)
+                {
+                    json.WriteNumberValue(step);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
             if (header.Corrections is { } corrections)
             {

@@ -15,6 +15,13 @@ internal static class HeaderRules
             return new("header.latent.quantisation", $"is {HeaderNames.Quantisation(header.Latent.Quantisation)}", "\"uniform\" unless the latents are int32 in format version 4");
         }
 
+        if (header.Latent?.Steps is { } steps
+            && (header.Latent.DType != LatentDType.Int32 || header.FormatVersion < 4 || steps.Count != header.Latent.Dims || steps.Any(s => !double.IsFinite(s) || s <= 0)))
+        {
+            return new("header.latent.steps", $"are {steps.Count} values for {header.Latent.DType.ToString().ToLowerInvariant()} latents of {header.Latent.Dims} dims in version {header.FormatVersion}",
+                "one finite positive step per dimension, int32 latents, version 4");
+        }
+
         if (header.Corrections is { } corrections)
         {
             if (header.FormatVersion < 4)
