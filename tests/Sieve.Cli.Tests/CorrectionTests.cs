@@ -112,6 +112,19 @@ public sealed class CorrectionTests : IClassFixture<TrainedModelFixture>
         long columns = accounting.CorrectionColumns!.Sum(c => c.Bytes);
         Assert.InRange(corrections.StoredBytes - columns, 1, 64); // the table's shape, order and CRC
         Assert.Equal(["eta", "m", "phi", "pt"], accounting.CorrectionColumns!.Select(c => c.Name).Order());
+
+        // evaluate's report.json: every section, corrections included, adds up to the file.
+        string output = model.Path("acct.csv");
+        string report = model.Path("acct-report");
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
+        (code, text) = CliRunner.Run("evaluate", "--original", model.TestCsv, "--reconstructed", output, "--columns", "m,pt,phi,eta", "--archive", archive, "--out", report);
+        Assert.True(code == 0, text);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "report.json")));
+        System.Text.Json.JsonElement compression = json.RootElement.GetProperty("compression");
+        System.Text.Json.JsonElement sections = compression.GetProperty("sections");
+        Assert.Equal(compression.GetProperty("archive_bytes").GetInt64(), sections.GetProperty("total").GetInt64());
+        Assert.Equal(corrections.StoredBytes, sections.GetProperty("corrections").GetInt64());
+        Assert.InRange(sections.GetProperty("header_normaliser").GetInt64(), 100, sections.GetProperty("header").GetInt64());
     }
 
     private (FeatureTable Original, FeatureTable Decoded, ArchiveContent Archive) RoundTrip(string option, string targets, string dtype)

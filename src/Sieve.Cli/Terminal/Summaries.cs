@@ -43,7 +43,7 @@ internal static class Summaries
     {
         var table = new Table().AddColumns("section", "codec", "stored bytes", "raw bytes");
         table.AddRow("preamble (magic, version, flags)", "-", Num(a.PreambleBytes), "-");
-        table.AddRow("header (JSON)", "-", Num(a.HeaderBytes), "-");
+        table.AddRow(Inv($"header (JSON; normaliser/quantiser {a.HeaderNormaliserBytes})"), "-", Num(a.HeaderBytes), "-");
         foreach (ArchiveBlockAccount b in a.Blocks)
         {
             table.AddRow(Markup.Escape($"{b.Kind}: {b.Name}"), b.Codec.ToString(), Num(b.StoredBytes), Num(b.RawBytes));
@@ -53,17 +53,26 @@ internal static class Summaries
         table.AddRow("trailer (SHA-256, end marker)", "-", Num(a.TrailerBytes), "-");
         table.AddRow("[bold]total[/]", string.Empty, $"[bold]{Num(a.TotalBytes)}[/]", string.Empty);
         console.Write(table);
-        if (a.LatentColumns is { } columns)
+        long rows = Math.Max(1, rowCount);
+        foreach ((string title, IReadOnlyList<LatentColumnAccount>? columns, long block) in new[]
+                 {
+                     ("latent column (coding order)", a.LatentColumns, a.LatentBytes), ("correction column (coding order)", a.CorrectionColumns, a.CorrectionBytes),
+                 })
         {
-            long rows = Math.Max(1, rowCount);
-            var perColumn = new Table().AddColumns("latent column (coding order)", "bytes", "bits/row", "predicted from", "contexts");
+            if (columns is null)
+            {
+                continue;
+            }
+
+            var perColumn = new Table().AddColumns(title, "bytes", "bits/row", "predicted from", "contexts");
             foreach (LatentColumnAccount c in columns)
             {
                 perColumn.AddRow(Markup.Escape(c.Name), Num(c.Bytes), Inv($"{8.0 * c.Bytes / rows:F3}"), Markup.Escape(c.PredictedFrom ?? "-"),
                     c.ContextFrom is null ? "1" : Markup.Escape(Inv($"{c.Contexts} by {c.ContextFrom}")));
             }
 
-            perColumn.AddRow("table overhead (shape, order, CRC)", Num(a.LatentTableOverheadBytes), Inv($"{8.0 * a.LatentTableOverheadBytes / rows:F3}"), string.Empty, string.Empty);
+            long overhead = block - columns.Sum(c => (long)c.Bytes);
+            perColumn.AddRow("table overhead (shape, order, CRC)", Num(overhead), Inv($"{8.0 * overhead / rows:F3}"), string.Empty, string.Empty);
             console.Write(perColumn);
         }
 

@@ -35,7 +35,13 @@ public sealed record ArchiveAccounting(
     /// <summary>Stored bytes of the latent block.</summary>
     public long LatentBytes => Blocks.Where(b => b.Kind == ArchiveBlockKind.Latents).Sum(b => b.StoredBytes);
 
-    /// <summary>Stored bytes of all side channel blocks.</summary>
+    /// <summary>Stored bytes of the corrections block (0 without).</summary>
+    public long CorrectionBytes => Blocks.Where(b => b.Kind == ArchiveBlockKind.Corrections).Sum(b => b.StoredBytes);
+
+    /// <summary>Of <see cref="HeaderBytes"/>: the normaliser and the corrections' quantiser as written in the header JSON.</summary>
+    public int HeaderNormaliserBytes { get; init; }
+
+    /// <summary>Payload bytes of all side channels.</summary>
     public long SideChannelBytes => Blocks.Where(b => b.Kind == ArchiveBlockKind.SideChannel).Sum(b => b.StoredBytes);
 
     /// <summary>Sum of every part; equals <see cref="FileBytes"/>.</summary>

@@ -55,7 +55,30 @@ public static class ArchiveInspector
             LatentColumns = columns?.Columns,
             LatentTableOverheadBytes = columns?.Overhead ?? 0,
             CorrectionColumns = corrections?.Columns,
+            HeaderNormaliserBytes = NormaliserBytes(layout.Header),
         };
+    }
+
+    // The normaliser and the corrections' quantiser as the header writer writes them (compact JSON).
+    private static int NormaliserBytes(ArchiveHeader header)
+    {
+        static int Size(System.Text.Json.Nodes.JsonNode? node)
+        {
+            if (node is null)
+            {
+                return 0;
+            }
+
+            using var stream = new MemoryStream();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
+            {
+                node.WriteTo(writer);
+            }
+
+            return (int)stream.Length;
+        }
+
+        return Size(header.Normaliser) + Size(header.Corrections?.Quantiser);
     }
 
     // Reads the plan of a version 4 latent table (which means decoding it); null for other blocks

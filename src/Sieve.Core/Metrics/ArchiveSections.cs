@@ -10,6 +10,12 @@ namespace Sieve.Core.Metrics;
 /// <param name="Framing">Block framing, the SHA-256 checksum and the end marker.</param>
 public sealed record ArchiveSections(long Header, long Latents, long SideChannels, long Framing)
 {
-    /// <summary>Sum of the sections.</summary>
-    public long Total => Header + Latents + SideChannels + Framing;
+    /// <summary>Quantised corrections on top of the decoder's output (archive version 4); 0 without.</summary>
+    public long Corrections { get; init; }
+
+    /// <summary>Of <see cref="Header"/>: the normaliser or quantiser JSON (the corrections' quantiser included), which decoding needs.</summary>
+    public long HeaderNormaliser { get; init; }
+
+    /// <summary>Sum of the sections (<see cref="HeaderNormaliser"/> is inside <see cref="Header"/>).</summary>
+    public long Total => Header + Latents + Corrections + SideChannels + Framing;
 }
