@@ -133,6 +133,6 @@ public static class EvaluateWorkflow
         }
 
         int rows = kinds.Sum(k => k.Residuals["pt"].Length);
-        return new FidelityEvaluation(new FidelityReport { Rows = rows, Variables = variables, Notes = ["Events: objects matched per kind by pT rank; E and pT in GeV; relative residuals over all matched objects."] }, residuals);
+        return new FidelityEvaluation(new FidelityReport { Rows = rows, Variables = variables, Notes = ["Events: objects of each kind paired closest first ((dpT/pT)^2 + deta^2 + dphi^2), so close-pT objects whose order flips are not compared crosswise; E and pT in GeV; relative residuals over all matched objects."] }, residuals);
     }
 }

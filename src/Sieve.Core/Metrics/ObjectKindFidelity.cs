@@ -4,9 +4,10 @@ namespace Sieve.Core.Metrics;
 
 /// <summary>
 /// Per-object-kind fidelity of reconstructed events. Events are compared in order; within an event,
-/// the objects of each kind are matched by their rank in pT on each side (leading with leading,
-/// as physicists compare pT-ordered objects; a swap of two close objects is possible and counted
-/// as two residuals). Objects without a partner (a kind with more objects on one side,
+/// the objects of each kind are paired greedily by distance (the closest pair first, distance
+/// (dpT/pT)^2 + deta^2 + dphi^2), not by pT rank: two jets of nearly equal pT whose order flips in
+/// the reconstruction would otherwise be compared crosswise and show eta and phi errors of the
+/// size of their separation. Objects without a partner (a kind with more objects on one side,
 /// e.g. dropped beyond the slots) are counted as unmatched, never silently compared with another.
 /// Relative residuals for E and pT, absolute residuals for eta and phi (phi wrapped into (-pi, pi]).
 /// </summary>
@@ -44,17 +45,16 @@ public static class ObjectKindFidelity
             {
                 PhysicsObject[] truth = Ordered(a.Current, kind);
                 PhysicsObject[] reco = Ordered(b.Current, kind);
-                int n = Math.Min(truth.Length, reco.Length);
                 unmatched[kind] += Math.Abs(truth.Length - reco.Length);
-                for (int i = 0; i < n; i++)
+                foreach ((PhysicsObject t, PhysicsObject o) in Pairs(truth, reco))
                 {
                     Dictionary<string, List<double>> r = residuals[kind];
-                    r["E"].Add((reco[i].E - truth[i].E) / truth[i].E);
-                    r["pt"].Add((reco[i].Pt - truth[i].Pt) / truth[i].Pt);
-                    absolute[kind]["E"].Add(reco[i].E - truth[i].E);
-                    absolute[kind]["pt"].Add(reco[i].Pt - truth[i].Pt);
-                    r["eta"].Add(reco[i].Eta - truth[i].Eta);
-                    r["phi"].Add(Kinematics.WrapPhi(reco[i].Phi - truth[i].Phi));
+                    r["E"].Add((o.E - t.E) / t.E);
+                    r["pt"].Add((o.Pt - t.Pt) / t.Pt);
+                    absolute[kind]["E"].Add(o.E - t.E);
+                    absolute[kind]["pt"].Add(o.Pt - t.Pt);
+                    r["eta"].Add(o.Eta - t.Eta);
+                    r["phi"].Add(Kinematics.WrapPhi(o.Phi - t.Phi));
                 }
             }
         }
@@ -87,6 +87,49 @@ public static class ObjectKindFidelity
         return absolute is not null
             ? new VariableFidelity(variable, VariableKind.EnergyLike, SummaryStatistics.FromValues([.. absolute]), stats, $"all matched objects ({values.Count})", 0, values.Count)
             : new VariableFidelity(variable, variable == "phi" ? VariableKind.Angle : VariableKind.Plain, stats);
+    }
+
+    /// <summary>
+    /// Pairs objects of one kind, closest pair first (ties: lower truth index, then lower
+    /// reconstruction index), until one side runs out; returned in truth order.
+    /// </summary>
+    public static IReadOnlyList<(PhysicsObject Truth, PhysicsObject Reconstructed)> Pairs(IReadOnlyList<PhysicsObject> truth, IReadOnlyList<PhysicsObject> reconstructed)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(reconstructed);
+        var candidates = new List<(double Cost, int T, int R)>(truth.Count * reconstructed.Count);
+        for (int t = 0; t < truth.Count; t++)
+        {
+            for (int r = 0; r < reconstructed.Count; r++)
+            {
+                PhysicsObject a = truth[t], b = reconstructed[r];
+                double dpt = a.Pt != 0 ? (b.Pt - a.Pt) / a.Pt : b.Pt - a.Pt;
+                double dphi = Kinematics.WrapPhi(b.Phi - a.Phi);
+                candidates.Add(((dpt * dpt) + ((b.Eta - a.Eta) * (b.Eta - a.Eta)) + (dphi * dphi), t, r));
+            }
+        }
+
+        candidates.Sort((x, y) => x.Cost != y.Cost ? x.Cost.CompareTo(y.Cost) : x.T != y.T ? x.T.CompareTo(y.T) : x.R.CompareTo(y.R));
+        var partner = new int[truth.Count];
+        Array.Fill(partner, -1);
+        var taken = new bool[reconstructed.Count];
+        int pairs = 0, wanted = Math.Min(truth.Count, reconstructed.Count);
+        foreach ((_, int t, int r) in candidates)
+        {
+            if (pairs == wanted)
+            {
+                break;
+            }
+
+            if (partner[t] < 0 && !taken[r])
+            {
+                partner[t] = r;
+                taken[r] = true;
+                pairs++;
+            }
+        }
+
+        return [.. Enumerable.Range(0, truth.Count).Where(t => partner[t] >= 0).Select(t => (truth[t], reconstructed[partner[t]]))];
     }
 
     private static PhysicsObject[] Ordered(Event e, ObjectKind kind) =>
