@@ -98,6 +98,39 @@ public sealed class CorrectionTests : IClassFixture<TrainedModelFixture>
     }
 
     [Fact]
+    public void An_embedded_model_decompresses_without_the_model_directory_and_is_counted()
+    {
+        string copy = model.Path("model-copy");
+        Directory.CreateDirectory(copy);
+        foreach (string file in Directory.GetFiles(model.ModelDir))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        string shared = model.Path("shared.sieve"), embedded = model.Path("embedded.sieve");
+        string fromShared = model.Path("shared.csv"), fromEmbedded = model.Path("embedded.csv");
+        Assert.Equal(0, CliRunner.Run("compress", "--model", copy, "--input", model.TestCsv, "--columns", "m,pt,phi,eta", "--out", shared).ExitCode);
+        (int code, string text) = CliRunner.Run("compress", "--model", copy, "--input", model.TestCsv, "--columns", "m,pt,phi,eta", "--embed-model", "--out", embedded);
+        Assert.True(code == 0, text);
+        Assert.Contains("embedded", text, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", shared, "--out", fromShared).ExitCode);
+        Directory.Delete(copy, recursive: true);
+
+        // The recorded model directory is gone: only the embedded archive still decodes, to the same values.
+        Assert.Equal(1, CliRunner.Run("decompress", "--input", shared, "--out", model.Path("gone.csv")).ExitCode);
+        (code, text) = CliRunner.Run("decompress", "--input", embedded, "--out", fromEmbedded);
+        Assert.True(code == 0, text);
+        Assert.Equal(File.ReadAllBytes(fromShared), File.ReadAllBytes(fromEmbedded));
+
+        ArchiveAccounting withModel = ArchiveInspector.Inspect(embedded), without = ArchiveInspector.Inspect(shared);
+        long modelFiles = new FileInfo(Path.Combine(model.ModelDir, "model.json")).Length + new FileInfo(Path.Combine(model.ModelDir, "weights.bin")).Length;
+        Assert.InRange(withModel.ModelBytes, modelFiles / 4, modelFiles + 64); // zstd may shrink it, never grow it much
+        Assert.Equal(withModel.FileBytes, withModel.TotalBytes);
+        Assert.Equal(0, without.ModelBytes);
+        Assert.Equal(4, ArchiveReader.Read(embedded).Header.FormatVersion);
+    }
+
+    [Fact]
     public void Corrections_are_accounted_for_and_need_the_model()
     {
         string archive = model.Path("acct.sieve");

@@ -42,12 +42,17 @@ internal static class CompressCommand
             Description = "Method ae: quantise the latents to integers (archive version 4): one step for all dimensions, one per dimension (comma-separated), " +
                           "or auto (with --target-rms or --max-error): the step, from a ladder of fractions of each latent's spread, that makes latents plus corrections smallest.",
         };
+        var embedModel = new Option<bool>("--embed-model")
+        {
+            Description = "Method ae: put the model's files (manifest and weights) in the archive (version 4): it then decompresses without the model " +
+                          "directory, and its size counts the model. Default: the model is referenced by its hash and its size reported beside.",
+        };
         var latentType = new Option<string>("--latent-dtype") { Description = "How latents are stored: float32 (default, archive version 1) or float16 (half the latent bytes, archive version 2).", DefaultValueFactory = _ => "float32" };
         var output = new Option<string>("--out", "-o") { Description = "Archive to write (.sieve). Written to a temporary file and renamed, never half-written.", Required = true };
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, latentType, latentStep, output,
+            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, latentType, latentStep, embedModel, output,
         };
         command.SetAction(parse =>
         {
@@ -86,7 +91,7 @@ internal static class CompressCommand
                     : null;
                 outcome = CompressWorkflow.Run(modelDirectory, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
                     CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: corrections,
-                    latentSteps: ParseLatentSteps(parse.GetValue(latentStep)));
+                    latentSteps: ParseLatentSteps(parse.GetValue(latentStep)), embedModel: parse.GetValue(embedModel));
             }
             else
             {

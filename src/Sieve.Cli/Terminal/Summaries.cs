@@ -24,8 +24,10 @@ internal static class Summaries
         console.MarkupLine(Inv($"[green]compressed[/] {outcome.Rows} rows into [bold]{Markup.Escape(outcome.ArchivePath)}[/]: {a.FileBytes} bytes, ") + Inv(
             $"{(double)a.FileBytes / outcome.Rows:F3} bytes/row, ratio {(double)outcome.InputBytes / a.FileBytes:F2} against the input file ({outcome.InputBytes} bytes)"));
         console.MarkupLine(outcome.ModelBytes > 0
-            ? Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash")
-            : "no model: everything needed to decompress is in the archive");
+            ? Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash (--embed-model puts it in)")
+            : a.ModelBytes > 0
+                ? Inv($"the model is embedded ({a.ModelBytes} bytes in the archive): everything needed to decompress is in the archive")
+                : "no model: everything needed to decompress is in the archive");
         Accounting(console, a, outcome.Rows);
         Dropped(console, outcome.Dropped);
     }

@@ -35,8 +35,10 @@ public static class CompressWorkflow
     /// <summary>Compresses <paramref name="inputPath"/> into <paramref name="archivePath"/>.</summary>
     /// <param name="corrections">Targets or bounds for quantised corrections on top of the decoder's output (archive version 4); null for none.</param>
     /// <param name="latentSteps">Quantise the latents to integers with these steps (archive version 4); null keeps float latents.</param>
+    /// <param name="embedModel">Put the model's files in the archive (version 4), so it decompresses on its own.</param>
     public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null,
-        LatentDType latentType = LatentDType.Float32, IProgress<long>? rowsDone = null, CorrectionRequest? corrections = null, LatentSteps? latentSteps = null)
+        LatentDType latentType = LatentDType.Float32, IProgress<long>? rowsDone = null, CorrectionRequest? corrections = null, LatentSteps? latentSteps = null,
+        bool embedModel = false)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
@@ -89,8 +91,15 @@ public static class CompressWorkflow
             ArchiveContent content = latentSteps is null
                 ? WithCorrections(new ArchiveContent(header, latents, table.SideChannels), model, manifest, input, corrections, inputPath)
                 : QuantisedLatents(header, latents, latentSteps, model, manifest, input, corrections, inputPath);
+            if (embedModel)
+            {
+                EmbeddedFile[] files = [.. new[] { ModelCheckpoint.ManifestFile, manifest.WeightsFile }.Select(name => new EmbeddedFile(name, File.ReadAllBytes(Path.Combine(modelDirectory, name))))];
+                content = content with { Header = content.Header with { FormatVersion = 4, ModelEmbedded = true }, EmbeddedModel = files };
+            }
+
             ArchiveWriter.Write(archivePath, content);
-            return new CompressOutcome(archivePath, table.RowCount, input.FileBytes, ArchiveInspector.Inspect(archivePath), ModelCheckpoint.SizeOnDisk(modelDirectory, manifest), input.Dropped);
+            return new CompressOutcome(archivePath, table.RowCount, input.FileBytes, ArchiveInspector.Inspect(archivePath),
+                embedModel ? 0 : ModelCheckpoint.SizeOnDisk(modelDirectory, manifest), input.Dropped);
         }
     }
 

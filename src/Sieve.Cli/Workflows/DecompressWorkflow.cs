@@ -36,6 +36,33 @@ public static class DecompressWorkflow
             return quantised.RowCount;
         }
 
+        // An embedded model decodes the archive on its own (unless --model names another copy).
+        string? extracted = null;
+        if (modelDirectory is null && content.EmbeddedModel is { } files)
+        {
+            extracted = Directory.CreateTempSubdirectory("sieve-model-").FullName;
+            foreach (EmbeddedFile file in files)
+            {
+                File.WriteAllBytes(Path.Combine(extracted, file.Name), file.Bytes);
+            }
+        }
+
+        try
+        {
+            return DecodeWithModel(content, modelDirectory ?? extracted, archivePath, outputPath, rowsDone);
+        }
+        finally
+        {
+            if (extracted is not null)
+            {
+                Directory.Delete(extracted, recursive: true);
+            }
+        }
+    }
+
+    private static int DecodeWithModel(ArchiveContent content, string? modelDirectory, string archivePath, string outputPath, IProgress<long>? rowsDone)
+    {
+        ArchiveHeader header = content.Header;
         string directory = modelDirectory
             ?? (header.Schema.FormatOptions.TryGetValue(CompressWorkflow.ModelPathOption, out string? recorded) ? recorded : null)
             ?? throw new ArgumentException($"{archivePath} does not record where its model is; pass --model.");

@@ -57,11 +57,12 @@ public static class EvaluateWorkflow
                     accounting.FramingBytes + accounting.TrailerBytes)
                 {
                     Corrections = accounting.CorrectionBytes,
+                    Model = accounting.ModelBytes,
                     HeaderNormaliser = accounting.HeaderNormaliserBytes,
                 },
                 RawFeatureFloat32Bytes = 4L * original.Table.RowCount * original.Table.FeatureCount,
             };
-            notes.Add($"compression_ratio = original file size ({original.FileBytes} bytes) / archive size ({accounting.FileBytes} bytes, every byte of the file: header {accounting.HeaderBytes} (of which normaliser/quantiser {accounting.HeaderNormaliserBytes}), latents {accounting.LatentBytes}, corrections {accounting.CorrectionBytes}, side channels {accounting.SideChannelBytes}, framing and checksum {accounting.PreambleBytes + accounting.FramingBytes + accounting.TrailerBytes}).");
+            notes.Add($"compression_ratio = original file size ({original.FileBytes} bytes) / archive size ({accounting.FileBytes} bytes, every byte of the file: header {accounting.HeaderBytes} (of which normaliser/quantiser {accounting.HeaderNormaliserBytes}), latents {accounting.LatentBytes}, corrections {accounting.CorrectionBytes}, embedded model {accounting.ModelBytes}, side channels {accounting.SideChannelBytes}, framing and checksum {accounting.PreambleBytes + accounting.FramingBytes + accounting.TrailerBytes}).");
             notes.Add($"The features as raw float32 would take {original.Table.FeatureCount * 4} bytes per row; the archive takes {compression.BytesPerRow:F3}.");
             if (InputLoader.IsEventFormat(original.Format))
             {

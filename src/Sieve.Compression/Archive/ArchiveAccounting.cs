@@ -41,6 +41,9 @@ public sealed record ArchiveAccounting(
     /// <summary>Of <see cref="HeaderBytes"/>: the normaliser and the corrections' quantiser as written in the header JSON.</summary>
     public int HeaderNormaliserBytes { get; init; }
 
+    /// <summary>Stored bytes of the embedded model (0 when it is referenced by hash instead).</summary>
+    public long ModelBytes => Blocks.Where(b => b.Kind == ArchiveBlockKind.Model).Sum(b => b.StoredBytes);
+
     /// <summary>Payload bytes of all side channels.</summary>
     public long SideChannelBytes => Blocks.Where(b => b.Kind == ArchiveBlockKind.SideChannel).Sum(b => b.StoredBytes);
 

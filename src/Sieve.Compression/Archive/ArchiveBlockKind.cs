@@ -11,4 +11,7 @@ public enum ArchiveBlockKind : byte
 
     /// <summary>Corrections on top of the decoder's output (version 4): int32 per cell, codec 2 (a coded table).</summary>
     Corrections = 3,
+
+    /// <summary>The model's files, embedded (version 4): per file a varint name length, the UTF-8 name, a u64 size and the bytes.</summary>
+    Model = 4,
 }

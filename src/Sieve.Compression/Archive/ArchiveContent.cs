@@ -10,4 +10,7 @@ public sealed record ArchiveContent(ArchiveHeader Header, float[] Latents, IRead
 {
     /// <summary>Corrections, row-major (rows, dims) as <see cref="ArchiveHeader.Corrections"/> declares; null without.</summary>
     public int[]? Corrections { get; init; }
+
+    /// <summary>The model's files when <see cref="ArchiveHeader.ModelEmbedded"/>; null otherwise.</summary>
+    public IReadOnlyList<EmbeddedFile>? EmbeddedModel { get; init; }
 }

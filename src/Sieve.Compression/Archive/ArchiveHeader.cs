@@ -22,6 +22,12 @@ public sealed record ArchiveHeader(
     /// <summary>Format version (header <c>format_version</c>); a writer only writes <see cref="ArchiveFormat.CurrentVersion"/>.</summary>
     public int FormatVersion { get; init; } = 1;
 
+    /// <summary>
+    /// Whether the model's files travel in the archive (header <c>model_embedded</c>, version 4): the
+    /// archive then decompresses on its own, and its size counts the model.
+    /// </summary>
+    public bool ModelEmbedded { get; init; }
+
     /// <summary>Corrections stored after the latents (version 4); null when the archive has none.</summary>
     public CorrectionEncoding? Corrections { get; init; }
 }

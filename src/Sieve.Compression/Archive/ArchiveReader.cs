@@ -41,6 +41,13 @@ public static class ArchiveReader
             }
         }
 
+        IReadOnlyList<EmbeddedFile>? model = null;
+        if (layout.Blocks.FirstOrDefault(b => b.Kind == ArchiveBlockKind.Model) is { } modelBlock)
+        {
+            byte[] raw = BlockCodec.Decode(bytes.AsSpan(modelBlock.Offset, modelBlock.StoredLength), modelBlock.Codec, modelBlock.RawLength, displayName, modelBlock.Field);
+            model = EmbeddedModelCodec.Decode(raw, displayName, modelBlock.Field);
+        }
+
         var channels = new List<SideChannel>(layout.Blocks.Count - 1);
         foreach (BlockLocation block in layout.Blocks.Where(b => b.Kind == ArchiveBlockKind.SideChannel))
         {
@@ -48,7 +55,7 @@ public static class ArchiveReader
             channels.Add(new SideChannel(block.Name, SideChannelCodec.Decode(raw, layout.Header.Latent.Rows, displayName, block.Name)));
         }
 
-        return new ArchiveContent(layout.Header, latents, channels) { Corrections = corrections };
+        return new ArchiveContent(layout.Header, latents, channels) { Corrections = corrections, EmbeddedModel = model };
     }
 
     private static float[] DecodeLatents(byte[] bytes, ArchiveLayout layout, string file)

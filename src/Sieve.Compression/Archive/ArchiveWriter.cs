@@ -56,7 +56,7 @@ public static class ArchiveWriter
             writer.Write((ushort)0);
             writer.Write((uint)headerJson.Length);
             writer.Write(headerJson);
-            writer.Write((uint)((header.Corrections is null ? 1 : 2) + content.SideChannels.Count));
+            writer.Write((uint)(1 + (header.Corrections is null ? 0 : 1) + (header.ModelEmbedded ? 1 : 0) + content.SideChannels.Count));
 
             byte[] latents = LatentBytes(content.Latents, header.Latent.DType);
             if (header.Latent.DType == LatentDType.Int32)
@@ -79,6 +79,13 @@ public static class ArchiveWriter
                 // Always a coded table: corrections are small integers, and trellis ones must keep their parity.
                 byte[] coded = Coding.TableCoder.Encode(content.Corrections, corrections.Dims, corrections.Quantisation == LatentQuantisation.Trellis);
                 WriteBlock(writer, ArchiveBlockKind.Corrections, ArchiveCodec.Entropy, coded, (long)content.Corrections!.Length * 4);
+            }
+
+            if (header.ModelEmbedded)
+            {
+                byte[] raw = EmbeddedModelCodec.Encode(content.EmbeddedModel!);
+                (ArchiveCodec codec, byte[] stored) = BlockCodec.Compress(raw);
+                WriteBlock(writer, ArchiveBlockKind.Model, codec, stored, raw.LongLength);
             }
 
             foreach (SideChannel channel in content.SideChannels)

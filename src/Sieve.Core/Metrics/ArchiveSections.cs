@@ -16,6 +16,9 @@ public sealed record ArchiveSections(long Header, long Latents, long SideChannel
     /// <summary>Of <see cref="Header"/>: the normaliser or quantiser JSON (the corrections' quantiser included), which decoding needs.</summary>
     public long HeaderNormaliser { get; init; }
 
+    /// <summary>The embedded model (0 when it is shared and referenced by hash).</summary>
+    public long Model { get; init; }
+
     /// <summary>Sum of the sections (<see cref="HeaderNormaliser"/> is inside <see cref="Header"/>).</summary>
-    public long Total => Header + Latents + Corrections + SideChannels + Framing;
+    public long Total => Header + Latents + Corrections + Model + SideChannels + Framing;
 }

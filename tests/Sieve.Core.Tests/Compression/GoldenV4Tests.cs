@@ -109,6 +109,24 @@ public class GoldenV4Tests
     }
 
     [Fact]
+    public void Embedded_model_files_round_trip_and_damage_is_named()
+    {
+        ArchiveContent tiny = ArchiveSamples.Tiny();
+        EmbeddedFile[] files = [new("model.json", "{\"a\":1}"u8.ToArray()), new("weights.bin", [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 7))])];
+        ArchiveContent content = tiny with { Header = tiny.Header with { FormatVersion = 4, ModelEmbedded = true }, EmbeddedModel = files };
+
+        byte[] bytes = ArchiveWriter.ToBytes(content);
+        ArchiveContent read = ArchiveReader.FromBytes(bytes, Name);
+
+        Assert.True(read.Header.ModelEmbedded);
+        Assert.Equal(files.Select(f => (f.Name, Convert.ToHexString(f.Bytes))), read.EmbeddedModel!.Select(f => (f.Name, Convert.ToHexString(f.Bytes))));
+        Assert.Equal([ArchiveBlockKind.Latents, ArchiveBlockKind.Model, ArchiveBlockKind.SideChannel], ArchiveInspector.InspectBytes(bytes, Name).Blocks.Select(b => b.Kind));
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(content with { EmbeddedModel = null }));
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(content with { EmbeddedModel = [new("../weights.bin", [1])] }));
+        Assert.Throws<ArgumentException>(() => ArchiveWriter.ToBytes(content with { Header = content.Header with { FormatVersion = 1 } }));
+    }
+
+    [Fact]
     public void Latent_steps_round_trip_and_are_checked()
     {
         ArchiveContent v4 = TinyInt();

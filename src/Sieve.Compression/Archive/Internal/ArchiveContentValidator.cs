@@ -55,6 +55,24 @@ internal static class ArchiveContentValidator
             throw ArchiveThrow.Content($"Corrections has {content.Corrections.Length} values; expected rows {corrections.Rows} x dims {corrections.Dims}.");
         }
 
+        if (header.ModelEmbedded != (content.EmbeddedModel is { Count: > 0 }))
+        {
+            throw ArchiveThrow.Content(header.ModelEmbedded ? "The header says the model is embedded but no model files are given." : "Model files are given but the header does not say the model is embedded.");
+        }
+
+        foreach (EmbeddedFile file in content.EmbeddedModel ?? [])
+        {
+            if (EmbeddedModelCodec.NameProblem(file.Name) is { } nameProblem)
+            {
+                throw ArchiveThrow.Content($"embedded file name '{file.Name}' {nameProblem}.");
+            }
+        }
+
+        if (content.EmbeddedModel is { } files && files.Select(f => f.Name).Distinct().Count() != files.Count)
+        {
+            throw ArchiveThrow.Content("embedded file names must be unique.");
+        }
+
         ValidateSideChannels(content.SideChannels, header.Schema.SideChannelNames, rows);
     }
 

@@ -50,22 +50,35 @@ internal static class ArchiveLayoutParser
     private static List<BlockLocation> ReadBlocks(ByteCursor cursor, ArchiveHeader header, string file)
     {
         IReadOnlyList<string> names = header.Schema.SideChannelNames;
-        int fixedBlocks = header.Corrections is null ? 1 : 2;
+        // Latents, then corrections and the embedded model when the header declares them, then the side channels.
+        List<ArchiveBlockKind> fixedKinds = [ArchiveBlockKind.Latents];
+        if (header.Corrections is not null)
+        {
+            fixedKinds.Add(ArchiveBlockKind.Corrections);
+        }
+
+        if (header.ModelEmbedded)
+        {
+            fixedKinds.Add(ArchiveBlockKind.Model);
+        }
+
+        int fixedBlocks = fixedKinds.Count;
         uint count = cursor.ReadUInt32("block count");
         if (count != fixedBlocks + (long)names.Count)
         {
             throw ArchiveThrow.Format(file, "block count", $"is {count}",
-                $"{fixedBlocks + names.Count}: one latent block, {(fixedBlocks == 2 ? "one corrections block, " : string.Empty)}and one block per header.schema.side_channel_names entry");
+                $"{fixedBlocks + names.Count}: {string.Join(", ", fixedKinds.Select(k => $"one {k.ToString().ToLowerInvariant()} block"))} and one block per header.schema.side_channel_names entry");
         }
 
         var blocks = new List<BlockLocation>(names.Count + fixedBlocks);
         for (int i = 0; i < count; i++)
         {
-            var expectedKind = i == 0 ? ArchiveBlockKind.Latents : i < fixedBlocks ? ArchiveBlockKind.Corrections : ArchiveBlockKind.SideChannel;
+            var expectedKind = i < fixedBlocks ? fixedKinds[i] : ArchiveBlockKind.SideChannel;
             string name = expectedKind switch
             {
                 ArchiveBlockKind.Latents => "latents",
                 ArchiveBlockKind.Corrections => "corrections",
+                ArchiveBlockKind.Model => "model",
                 _ => names[i - fixedBlocks],
             };
             string field = $"block {i} ({(expectedKind == ArchiveBlockKind.SideChannel ? $"side channel '{name}'" : name)})";
@@ -83,7 +96,8 @@ internal static class ArchiveLayoutParser
 
             // Entropy-coded ints are latents and corrections only; integer text is for side channels of version 4 on.
             bool side = expectedKind == ArchiveBlockKind.SideChannel;
-            if ((codec == (byte)ArchiveCodec.Entropy && side) || (codec == (byte)ArchiveCodec.IntegerText && (!side || header.FormatVersion < 4))
+            bool ints = expectedKind is ArchiveBlockKind.Latents or ArchiveBlockKind.Corrections;
+            if ((codec == (byte)ArchiveCodec.Entropy && !ints) || (codec == (byte)ArchiveCodec.IntegerText && (!side || header.FormatVersion < 4))
                 || (expectedKind == ArchiveBlockKind.Corrections && codec != (byte)ArchiveCodec.Entropy))
             {
                 throw ArchiveThrow.Format(file, field, $"has codec {codec}", "codec 2 for int latents and corrections (always), codec 3 only for side channels of version 4 or later");

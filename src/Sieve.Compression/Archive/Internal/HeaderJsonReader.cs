@@ -42,6 +42,10 @@ internal sealed class HeaderJsonReader(string file)
             {
                 FormatVersion = Int(root, "format_version", "header", 0),
                 Corrections = root.TryGetProperty("corrections", out JsonElement corrections) ? ReadCorrections(Object(corrections, "header.corrections")) : null,
+                ModelEmbedded = root.TryGetProperty("model_embedded", out JsonElement embedded)
+                    && (embedded.ValueKind is JsonValueKind.True or JsonValueKind.False
+                        ? embedded.GetBoolean()
+                        : throw ArchiveThrow.Format(file, "header.model_embedded", $"is {Kind(embedded)}", "true or false")),
             };
         }
     }

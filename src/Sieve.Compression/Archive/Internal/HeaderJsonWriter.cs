@@ -50,6 +50,11 @@ internal static class HeaderJsonWriter
             }
 
             json.WriteEndObject();
+            if (header.ModelEmbedded)
+            {
+                json.WriteBoolean("model_embedded", true);
+            }
+
             if (header.Corrections is { } corrections)
             {
                 json.WriteStartObject("corrections");

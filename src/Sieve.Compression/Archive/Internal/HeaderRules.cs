@@ -22,6 +22,11 @@ internal static class HeaderRules
                 "one finite positive step per dimension, int32 latents, version 4");
         }
 
+        if (header.ModelEmbedded && header.FormatVersion < 4)
+        {
+            return new("header.model_embedded", $"is true in format version {header.FormatVersion}", "an embedded model only in version 4 or later");
+        }
+
         if (header.Corrections is { } corrections)
         {
             if (header.FormatVersion < 4)
@@ -35,7 +40,7 @@ internal static class HeaderRules
                     $"({header.Schema.RowCount}, {header.Schema.FeatureNames.Count}): one correction per row and feature");
             }
         }
-        else if (header.Latent is null ? header.FormatVersion != 1 : !ArchiveFormat.Allows(header.FormatVersion, header.Latent.DType))
+        else if (!header.ModelEmbedded && (header.Latent is null ? header.FormatVersion != 1 : !ArchiveFormat.Allows(header.FormatVersion, header.Latent.DType)))
         {
             return new("header.format_version", $"is {header.FormatVersion}", $"{expected} for {header.Latent?.DType.ToString().ToLowerInvariant() ?? "float32"} latents");
         }
