@@ -164,6 +164,31 @@ public sealed class QuantizeTests : IDisposable
     }
 
     [Fact]
+    public void Dropped_columns_are_left_out_and_not_written_back()
+    {
+        string input = Path.Combine(dir, "jets.csv");
+        CsvTableWriter.Write(input, SyntheticJets.Generate(200, 4));
+        string kept = Path.Combine(dir, "kept.sieve"), dropped = Path.Combine(dir, "dropped.sieve"), output = Path.Combine(dir, "dropped.csv");
+        string[] common = ["compress", "--method", "quantize", "--input", input, "--columns", "m,pt,phi,eta", "--target-rms", "pt=1%,m=1%,eta=0.01,phi=0.01"];
+        FeatureTable original = CsvTableReader.Read(input, new CsvTableOptions { FeatureColumns = SyntheticJets.Features });
+        string index = original.SideChannels[0].Name;
+
+        Assert.Equal(0, CliRunner.Run([.. common, "--out", kept]).ExitCode);
+        (int code, string text) = CliRunner.Run([.. common, "--drop-columns", index, "--out", dropped]);
+        Assert.True(code == 0, text);
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", dropped, "--out", output).ExitCode);
+
+        Assert.Empty(ArchiveReader.Read(dropped).Header.Schema.SideChannelNames);
+        Assert.True(new FileInfo(dropped).Length < new FileInfo(kept).Length);
+        FeatureTable decoded = CsvTableReader.Read(output, new CsvTableOptions { FeatureColumns = SyntheticJets.Features });
+        Assert.DoesNotContain(index, decoded.ColumnOrder);
+        Assert.Equal(original.RowCount, decoded.RowCount);
+
+        Assert.Contains("is a feature", CliRunner.Run([.. common, "--drop-columns", "pt", "--out", dropped]).Output, StringComparison.Ordinal);
+        Assert.Contains("no such column", CliRunner.Run([.. common, "--drop-columns", "nope", "--out", dropped]).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_targets_are_named()
     {
         string input = Path.Combine(dir, "jets.csv");

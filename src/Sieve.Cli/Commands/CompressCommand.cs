@@ -42,6 +42,11 @@ internal static class CompressCommand
             Description = "Method ae: quantise the latents to integers (archive version 4): one step for all dimensions, one per dimension (comma-separated), " +
                           "or auto (with --target-rms or --max-error): the step, from a ladder of fractions of each latent's spread, that makes latents plus corrections smallest.",
         };
+        var dropColumns = new Option<string?>("--drop-columns")
+        {
+            Description = "Methods quantize and float16: non-feature columns of a table to leave out of the archive, comma-separated (e.g. orig_index, a row " +
+                          "number the analysis does not need); decompression does not write them back. Default: every column is kept.",
+        };
         var embedModel = new Option<bool>("--embed-model")
         {
             Description = "Method ae: put the model's files (manifest and weights) in the archive (version 4): it then decompresses without the model " +
@@ -52,7 +57,7 @@ internal static class CompressCommand
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, latentType, latentStep, embedModel, output,
+            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, latentType, latentStep, embedModel, dropColumns, output,
         };
         command.SetAction(parse =>
         {
@@ -69,16 +74,22 @@ internal static class CompressCommand
                 }
 
                 Quantiser kind = ParseQuantiser(parse.GetValue(quantiser), bounds is not null);
-                outcome = QuantizeWorkflow.Run(request, rms ?? bounds!, parse.GetValue(output)!, maxError: bounds is not null, kind);
+                outcome = QuantizeWorkflow.Run(request, rms ?? bounds!, parse.GetValue(output)!, maxError: bounds is not null, kind,
+                    CommonOptions.SplitColumns(parse.GetValue(dropColumns)));
             }
             else if (chosen == "float16")
             {
                 var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units));
-                outcome = QuantizeWorkflow.RunFloat16(request, parse.GetValue(output)!);
+                outcome = QuantizeWorkflow.RunFloat16(request, parse.GetValue(output)!, CommonOptions.SplitColumns(parse.GetValue(dropColumns)));
             }
             else if (chosen == "ae")
             {
                 string modelDirectory = parse.GetValue(model) ?? throw new ArgumentException("--method ae needs --model (a directory written by `sieve train`).");
+                if (!string.IsNullOrWhiteSpace(parse.GetValue(dropColumns)))
+                {
+                    throw new ArgumentException("--drop-columns is for --method quantize and float16; with --method ae, give the model an input without those columns.");
+                }
+
                 Dictionary<string, string>? rms = CommonOptions.ParseAssignmentsText(parse.GetValue(targets), "--target-rms");
                 Dictionary<string, string>? bounds = CommonOptions.ParseAssignmentsText(parse.GetValue(maxErrors), "--max-error");
                 if (rms is not null && bounds is not null)

@@ -36,8 +36,9 @@ public static class QuantizeWorkflow
     /// or, with <paramref name="maxError"/>, bounds that every decompressed value meets.
     /// </summary>
     /// <exception cref="ArgumentException">A target is missing or bad, or the trellis was asked for with bounds.</exception>
+    /// <param name="drop">Non-feature columns of a table to leave out of the archive (not written back on decompression).</param>
     public static CompressOutcome Run(InputRequest input, IReadOnlyDictionary<string, string> targets, string archivePath, bool maxError = false,
-        Quantiser kind = Quantiser.Trellis)
+        Quantiser kind = Quantiser.Trellis, IReadOnlyList<string>? drop = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(targets);
@@ -46,7 +47,7 @@ public static class QuantizeWorkflow
             throw new ArgumentException("--max-error needs --quantiser uniform: the trellis may put a value up to a whole step away, so it bounds only the RMS.");
         }
 
-        LoadedInput loaded = InputLoader.Load(input);
+        LoadedInput loaded = Dropping(InputLoader.Load(input), drop, input.Path);
         FeatureTable table = loaded.Table;
         FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError);
         float[] symbols = maxError
@@ -66,10 +67,10 @@ public static class QuantizeWorkflow
     /// GeV so pT in MeV cannot overflow 65504), archive version 2. A baseline: about 0.02 % relative
     /// error for 8 bytes per 4-feature jet.
     /// </summary>
-    public static CompressOutcome RunFloat16(InputRequest input, string archivePath)
+    public static CompressOutcome RunFloat16(InputRequest input, string archivePath, IReadOnlyList<string>? drop = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        LoadedInput loaded = InputLoader.Load(input);
+        LoadedInput loaded = Dropping(InputLoader.Load(input), drop, input.Path);
         FeatureTable table = loaded.Table;
         double toGeV = loaded.Unit.ToGeV();
         var transforms = table.FeatureNames.Select(name => new FeatureTransform(name, TransformFunction.Identity,
@@ -91,6 +92,35 @@ public static class QuantizeWorkflow
 
     /// <summary>Whether an archive was written by this workflow (its quantiser is in the header; no model to load).</summary>
     public static bool Wrote(ArchiveHeader header) => header?.Model.Name is ModelName or Float16ModelName;
+
+    // Leaves named non-feature columns of a table out; event side channels carry the event structure and stay.
+    private static LoadedInput Dropping(LoadedInput loaded, IReadOnlyList<string>? drop, string path)
+    {
+        if (drop is not { Count: > 0 })
+        {
+            return loaded;
+        }
+
+        FeatureTable table = loaded.Table;
+        if (InputLoader.IsEventFormat(loaded.Format))
+        {
+            throw new ArgumentException($"--drop-columns leaves out columns of tables; {path} is read as {loaded.Format} events, whose side channels carry the event structure.");
+        }
+
+        foreach (string name in drop)
+        {
+            if (!table.SideChannels.Any(c => c.Name == name))
+            {
+                throw new ArgumentException(table.FeatureNames.Contains(name)
+                    ? $"--drop-columns {name}: {name} is a feature being compressed; drop it from --columns instead."
+                    : $"--drop-columns {name}: {path} has no such column (its non-feature columns: {string.Join(", ", table.SideChannels.Select(c => c.Name))}).");
+            }
+        }
+
+        var kept = new FeatureTable(table.FeatureNames, table.Values, table.RowCount,
+            [.. table.SideChannels.Where(c => !drop.Contains(c.Name))], [.. table.ColumnOrder.Where(c => !drop.Contains(c))]);
+        return loaded with { Table = kept };
+    }
 
     private static float[] Fitted((FeatureNormaliser Quantiser, float[] Symbols) fit, out FeatureNormaliser quantiser)
     {
