@@ -89,8 +89,8 @@ public static class CompressWorkflow
                 FormatVersion = ArchiveFormat.VersionFor(latentType),
             };
             ArchiveContent content = latentSteps is null
-                ? WithCorrections(new ArchiveContent(header, latents, table.SideChannels), model, manifest, input, corrections, inputPath)
-                : QuantisedLatents(header, latents, latentSteps, model, manifest, input, corrections, inputPath);
+                ? WithCorrections(new ArchiveContent(header, latents, table.SideChannels), model, manifest, input, corrections, inputPath, prepared.Mask)
+                : QuantisedLatents(header, latents, latentSteps, model, manifest, input, corrections, inputPath, prepared.Mask);
             if (embedModel)
             {
                 EmbeddedFile[] files = [.. new[] { ModelCheckpoint.ManifestFile, manifest.WeightsFile }.Select(name => new EmbeddedFile(name, File.ReadAllBytes(Path.Combine(modelDirectory, name))))];
@@ -105,7 +105,7 @@ public static class CompressWorkflow
 
     // Adds the corrections that make the decoder's output meet the request (none when there is no request).
     private static ArchiveContent WithCorrections(ArchiveContent content, IAutoencoder model, ModelManifest manifest, LoadedInput input,
-        CorrectionRequest? corrections, string inputPath)
+        CorrectionRequest? corrections, string inputPath, float[]? mask)
     {
         if (corrections is null)
         {
@@ -116,7 +116,7 @@ public static class CompressWorkflow
         ArchiveHeader header = content.Header;
         float[] stored = Dequantised(header.Latent, content.Latents);
         double[] decoded = manifest.Normaliser.Inverse(BatchInference.Decode(model, stored));
-        (CorrectionEncoding encoding, int[] values) = Corrections.Fit(input.Table, decoded, corrections.Targets, input.Unit.ToGeV(), corrections.MaxError, corrections.Kind, inputPath);
+        (CorrectionEncoding encoding, int[] values) = Corrections.Fit(input.Table, decoded, corrections.Targets, input.Unit.ToGeV(), corrections.MaxError, corrections.Kind, inputPath, mask);
         return content with { Header = header with { FormatVersion = 4, Corrections = encoding }, Corrections = values };
     }
 
@@ -136,7 +136,7 @@ public static class CompressWorkflow
     // Integer latents with the given steps, or (auto) the steps from a ladder that make the whole
     // archive smallest: coarser latents cost fewer bits but leave more for the corrections.
     private static ArchiveContent QuantisedLatents(ArchiveHeader header, float[] latents, LatentSteps request, IAutoencoder model, ModelManifest manifest,
-        LoadedInput input, CorrectionRequest? corrections, string inputPath)
+        LoadedInput input, CorrectionRequest? corrections, string inputPath, float[]? mask)
     {
         int dims = header.Latent.Dims;
         IEnumerable<double[]> candidates;
@@ -177,7 +177,7 @@ public static class CompressWorkflow
                 FormatVersion = 4,
                 Latent = new LatentEncoding(LatentDType.Int32, header.Latent.Rows, dims) { Steps = steps },
             };
-            ArchiveContent content = WithCorrections(new ArchiveContent(quantised, indices, input.Table.SideChannels), model, manifest, input, corrections, inputPath);
+            ArchiveContent content = WithCorrections(new ArchiveContent(quantised, indices, input.Table.SideChannels), model, manifest, input, corrections, inputPath, mask);
             long bytes = ArchiveWriter.ToBytes(content).LongLength;
             if (bytes < bestBytes)
             {

@@ -15,8 +15,9 @@ namespace Sieve.Cli.Workflows;
 public static class Corrections
 {
     /// <summary>The corrections for <paramref name="decoded"/> (the decoder's output, row-major like the table) and their header entry.</summary>
+    /// <param name="mask">(N, F) presence mask (slot padding, missing cells): absent cells keep the decoder's output and do not count; null when all are real.</param>
     public static (CorrectionEncoding Encoding, int[] Values) Fit(FeatureTable table, double[] decoded, IReadOnlyDictionary<string, string> targets,
-        double energyScaleToGeV, bool maxError, Quantiser kind, string path)
+        double energyScaleToGeV, bool maxError, Quantiser kind, string path, IReadOnlyList<float>? mask = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(decoded);
@@ -30,7 +31,7 @@ public static class Corrections
             for (int f = 0; f < table.FeatureCount; f++)
             {
                 (_, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f]);
-                var column = new FeatureColumn(table, f, quantiser.Transforms[f], relative, energyScaleToGeV, Quantiser.Uniform, path, decoded);
+                var column = new FeatureColumn(table, f, quantiser.Transforms[f], relative, energyScaleToGeV, Quantiser.Uniform, path, decoded, mask);
                 int[] indices = column.Rms(quantiser.Transforms[f].Scale).Indices;
                 for (int r = 0; r < indices.Length; r++)
                 {
@@ -40,7 +41,7 @@ public static class Corrections
         }
         else
         {
-            (quantiser, symbols) = QuantizeWorkflow.FitSteps(quantiser, table, targets, energyScaleToGeV, kind, path, decoded);
+            (quantiser, symbols) = QuantizeWorkflow.FitSteps(quantiser, table, targets, energyScaleToGeV, kind, path, decoded, mask);
         }
 
         string target = (maxError ? "max_error: " : "target_rms: ") + string.Join(",", targets.Select(t => $"{t.Key}={t.Value}"));

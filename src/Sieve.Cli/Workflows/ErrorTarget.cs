@@ -22,10 +22,35 @@ public sealed record ErrorTarget(double Value, bool Relative)
         return new ErrorTarget(relative ? value / 100 : value, relative);
     }
 
-    /// <summary>The target given for <paramref name="variable"/> in a name -> text map (names case-insensitive).</summary>
-    public static ErrorTarget For(IReadOnlyDictionary<string, string> targets, string variable)
+    /// <summary>
+    /// The target given for <paramref name="variable"/> in a name -> text map (names case-insensitive):
+    /// its own name first, then, for slot layouts, the variable after the last '_' (pt for j0_pt),
+    /// phi for any name ending in phi (METphi) and pt for MET.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No target applies.</exception>
+    public static ErrorTarget For(IReadOnlyDictionary<string, string> targets, string variable) =>
+        Find(targets, variable) is { } key ? Parse(variable, targets[key]) : throw new KeyNotFoundException($"no target for {variable}");
+
+    /// <summary>The key of <paramref name="targets"/> that applies to <paramref name="variable"/> (see <see cref="For"/>); null when none does.</summary>
+    public static string? Find(IReadOnlyDictionary<string, string> targets, string variable)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        return Parse(variable, targets.First(t => t.Key.Equals(variable, StringComparison.OrdinalIgnoreCase)).Value);
+        ArgumentNullException.ThrowIfNull(variable);
+        string[] candidates =
+        [
+            variable,
+            variable[(variable.LastIndexOf('_') + 1)..],
+            variable.EndsWith("phi", StringComparison.OrdinalIgnoreCase) ? "phi" : variable,
+            variable.Equals("MET", StringComparison.OrdinalIgnoreCase) ? "pt" : variable,
+        ];
+        foreach (string candidate in candidates)
+        {
+            if (targets.Keys.FirstOrDefault(k => k.Equals(candidate, StringComparison.OrdinalIgnoreCase)) is { } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 }

@@ -20,9 +20,11 @@ internal sealed class FeatureColumn
     private readonly bool _relative;
     private readonly double _minimum;
     private readonly Quantiser _kind;
+    private readonly bool[] _counted;
 
+    /// <param name="mask">(N, F) presence mask: absent cells (slot padding, missing values) are left at the baseline and not counted.</param>
     public FeatureColumn(FeatureTable table, int feature, FeatureTransform transform, bool relative, double energyScaleToGeV, Quantiser kind, string path,
-        double[]? baseline = null)
+        double[]? baseline = null, IReadOnlyList<float>? mask = null)
     {
         _values = [.. table.Column(feature)];
         _transform = transform with { Scale = 1 };
@@ -59,6 +61,17 @@ internal sealed class FeatureColumn
                 _transformed[r] = _transform.Periodic ? Core.Events.Kinematics.WrapPhi(_transformed[r] - b) : _transformed[r] - b;
             }
         }
+
+        _counted = new bool[_values.Length];
+        for (int r = 0; r < _values.Length; r++)
+        {
+            _counted[r] = mask is null || mask[(r * table.FeatureCount) + feature] > 0;
+            if (!_counted[r] && _base.Length > 0)
+            {
+                // Nothing to correct where there is no value: the decoder's output stands (and costs ~nothing).
+                _transformed[r] = 0;
+            }
+        }
     }
 
     /// <summary>Indices for <paramref name="step"/> and the RMS error of their reconstruction.</summary>
@@ -84,7 +97,7 @@ internal sealed class FeatureColumn
         for (int r = 0; r < indices.Length; r++)
         {
             double truth = _values[r];
-            if (_relative && !(Math.Abs(truth) > _minimum))
+            if (!_counted[r] || (_relative && !(Math.Abs(truth) > _minimum)))
             {
                 continue;
             }

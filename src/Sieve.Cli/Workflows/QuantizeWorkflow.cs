@@ -157,7 +157,7 @@ public static class QuantizeWorkflow
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(targets);
-        string[] missing = [.. table.FeatureNames.Where(f => !targets.Keys.Any(k => k.Equals(f, StringComparison.OrdinalIgnoreCase)))];
+        string[] missing = [.. table.FeatureNames.Where(f => ErrorTarget.Find(targets, f) is null)];
         if (missing.Length > 0)
         {
             throw new ArgumentException($"--target-rms gives no target for {string.Join(", ", missing)}; give one per feature, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
@@ -206,7 +206,7 @@ public static class QuantizeWorkflow
     /// row-major indices.
     /// </summary>
     internal static (FeatureNormaliser, float[]) FitSteps(FeatureNormaliser quantiser, FeatureTable table,
-        IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null)
+        IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null, IReadOnlyList<float>? mask = null)
     {
         var transforms = quantiser.Transforms.ToArray();
         var symbols = new float[table.Values.Length];
@@ -214,7 +214,7 @@ public static class QuantizeWorkflow
         for (int f = 0; f < dims; f++)
         {
             (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f]);
-            var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline);
+            var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask);
             double goal = TargetMargin * target;
             double low = transforms[f].Scale;
             for (int i = 0; i < 60 && column.Rms(low).Rms > goal; i++)
