@@ -25,7 +25,8 @@ internal static class CompressCommand
         var targets = new Option<string?>("--target-rms")
         {
             Description = "RMS error per feature; a value ending in % is relative (E, pt, m), e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003. " +
-                          "Method quantize: the quantiser's target; method ae: quantised corrections on top of the decoder's output meet it (archive version 4).",
+                          "Method quantize: the quantiser's target; method ae: quantised corrections on top of the decoder's output meet it (archive version 4). " +
+                          "With slot layouts a variable's target applies to every slot (pt to j0_pt, e1_pt, ... and MET; phi to METphi); padded slots are not counted.",
         };
         var maxErrors = new Option<string?>("--max-error")
         {
