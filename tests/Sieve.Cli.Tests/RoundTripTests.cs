@@ -4,6 +4,7 @@ using Sieve.IO.Tables;
 namespace Sieve.Cli.Tests;
 
 /// <summary>train -> compress -> decompress through the CLI: determinism, checksums, errors.</summary>
+[Collection(SerialDecoding.Name)]
 public sealed class RoundTripTests : IClassFixture<TrainedModelFixture>
 {
     private readonly TrainedModelFixture model;
