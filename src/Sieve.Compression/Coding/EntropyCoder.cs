@@ -97,18 +97,14 @@ public static partial class EntropyCoder
             return Seal(constant);
         }
 
-        if (kind == ModelKind.Static)
-        {
-            // FrequencyModel counts the symbols itself.
-            return EncodeStatic(symbols);
-        }
-
         var histogram = Histogram.Build(symbols);
         var window = SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan);
         int minimum = histogram.Values[0];
         int lowBits = SplitModel.ChooseLowBits(minimum, histogram.Values[^1]);
         switch (kind)
         {
+            case ModelKind.Static:
+                return EncodeStatic(symbols, histogram, window);
             case ModelKind.Adaptive:
                 return EncodeAdaptive(symbols, window);
             case ModelKind.Smooth:
@@ -116,7 +112,7 @@ public static partial class EntropyCoder
             case ModelKind.Split:
                 return lowBits == 0 ? EncodeSmooth(symbols, histogram, window) : EncodeSplit(symbols, minimum, lowBits);
             default:
-                byte[] best = Smallest(Smallest(EncodeStatic(symbols), EncodeAdaptive(symbols, window)), EncodeSmooth(symbols, histogram, window));
+                byte[] best = Smallest(Smallest(EncodeStatic(symbols, histogram, window), EncodeAdaptive(symbols, window)), EncodeSmooth(symbols, histogram, window));
                 return lowBits == 0 ? best : Smallest(best, EncodeSplit(symbols, minimum, lowBits));
         }
     }
@@ -190,9 +186,9 @@ public static partial class EntropyCoder
         }
     }
 
-    private static byte[] EncodeStatic(ReadOnlySpan<int> symbols)
+    private static byte[] EncodeStatic(ReadOnlySpan<int> symbols, Histogram histogram, SymbolWindow window)
     {
-        var model = FrequencyModel.FromSymbols(symbols);
+        var model = FrequencyModel.FromHistogram(histogram, window);
         ByteBuffer block = StartBlock(BlockMode.Static, symbols.Length, symbols.Length);
         model.WriteTo(block);
         return CodePayload(block, model, symbols);

@@ -27,32 +27,21 @@ public sealed class FrequencyModel : ISymbolModel
     /// <summary>Most symbols a window may span (2^14).</summary>
     public const int MaxSpan = 1 << 14;
 
-    private readonly uint[] _frequencies; // window symbols, then the escape
-    private readonly uint[] _cumulative; // _frequencies.Length + 1 entries, last is Total
+    private readonly WindowedFrequencies _table;
 
-    private FrequencyModel(int lowest, uint[] frequencies)
-    {
-        Lowest = lowest;
-        Span = frequencies.Length - 1;
-        _frequencies = frequencies;
-        _cumulative = new uint[frequencies.Length + 1];
-        for (int i = 0; i < frequencies.Length; i++)
-        {
-            _cumulative[i + 1] = _cumulative[i] + frequencies[i];
-        }
-    }
+    private FrequencyModel(int lowest, uint[] frequencies) => _table = new WindowedFrequencies(lowest, frequencies);
 
     /// <summary>First symbol of the window.</summary>
-    public int Lowest { get; }
+    public int Lowest => _table.Lowest;
 
     /// <summary>Number of consecutive symbols in the window.</summary>
-    public int Span { get; }
+    public int Span => _table.Span;
 
     /// <summary>Whether symbols outside the window occur (the escape has a nonzero frequency).</summary>
     public bool HasEscape => EscapeFrequency > 0;
 
     /// <summary>Quantised frequency of the escape symbol (0 when none).</summary>
-    public int EscapeFrequency => (int)_frequencies[Span];
+    public int EscapeFrequency => _table.EscapeFrequency;
 
     /// <summary>Counts the symbols, chooses the window and quantises the counts.</summary>
     /// <exception cref="ArgumentException">No symbols.</exception>
@@ -64,7 +53,12 @@ public sealed class FrequencyModel : ISymbolModel
         }
 
         var histogram = Histogram.Build(symbols);
-        var window = SymbolWindow.Choose(histogram, MaxSpan);
+        return FromHistogram(histogram, SymbolWindow.Choose(histogram, MaxSpan));
+    }
+
+    /// <summary>The model of symbols already counted, for a window already chosen (saves sorting them again).</summary>
+    internal static FrequencyModel FromHistogram(Histogram histogram, SymbolWindow window)
+    {
         var counts = new long[window.Span + 1];
         for (int i = 0; i < histogram.Values.Length; i++)
         {
@@ -76,75 +70,16 @@ public sealed class FrequencyModel : ISymbolModel
     }
 
     /// <summary>Quantised frequency of <paramref name="symbol"/> (0 when it is outside the window or unused).</summary>
-    public int Frequency(int symbol) => IsInWindow(symbol) ? (int)_frequencies[symbol - Lowest] : 0;
+    public int Frequency(int symbol) => _table.Frequency(symbol);
 
     /// <summary>Ideal code length of <paramref name="symbol"/> under this model, in bits (escape cost included).</summary>
-    public double CodeLengthBits(int symbol)
-    {
-        if (IsInWindow(symbol) && _frequencies[symbol - Lowest] > 0)
-        {
-            return Math.Log2((double)Total / _frequencies[symbol - Lowest]);
-        }
-
-        if (!HasEscape)
-        {
-            return double.PositiveInfinity;
-        }
-
-        int length = 32 - System.Numerics.BitOperations.LeadingZeroCount(ZigZag.Encode(symbol));
-        return Math.Log2((double)Total / EscapeFrequency) + Math.Log2(33) + Math.Max(0, length - 1);
-    }
+    public double CodeLengthBits(int symbol) => _table.CodeLengthBits(symbol);
 
     /// <inheritdoc/>
-    public void Encode(RangeEncoder encoder, int symbol)
-    {
-        int index = IsInWindow(symbol) && _frequencies[symbol - Lowest] > 0 ? symbol - Lowest : Span;
-        if (index == Span && !HasEscape)
-        {
-            throw new ArgumentOutOfRangeException(nameof(symbol),
-                $"Symbol {symbol} has frequency 0 in this model (window [{Lowest}, {(long)Lowest + Span - 1}], no escape); build the model from the symbols it codes.");
-        }
-
-        encoder.Encode(_cumulative[index], _frequencies[index], Total);
-        if (index == Span)
-        {
-            EscapeCoder.Encode(encoder, symbol);
-        }
-    }
+    public void Encode(RangeEncoder encoder, int symbol) => _table.Encode(encoder, symbol);
 
     /// <inheritdoc/>
-    public int Decode(ref RangeDecoder decoder)
-    {
-        uint value = decoder.GetFrequency(Total);
-        int lo = 0;
-        int hi = _frequencies.Length;
-        while (hi - lo > 1)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_cumulative[mid] <= value)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        decoder.Decode(_cumulative[lo], _frequencies[lo]);
-        if (lo < Span)
-        {
-            return Lowest + lo;
-        }
-
-        int escaped = EscapeCoder.Decode(ref decoder);
-        if (IsInWindow(escaped) && _frequencies[escaped - Lowest] > 0)
-        {
-            throw new EntropyBlockException(decoder.Offset, $"escaped symbol {escaped} lies inside the model window, where no encoder would escape it");
-        }
-
-        return escaped;
-    }
+    public int Decode(ref RangeDecoder decoder) => _table.Decode(ref decoder);
 
     /// <summary>The serialised model (see remarks for the layout).</summary>
     public byte[] Serialise()
@@ -166,19 +101,20 @@ public sealed class FrequencyModel : ISymbolModel
 
     internal void WriteTo(ByteBuffer buffer)
     {
+        ReadOnlySpan<uint> frequencies = _table.Frequencies;
         buffer.AddZigZag(Lowest);
         buffer.AddVarUInt((uint)Span);
         int i = 0;
         while (i < Span)
         {
-            if (_frequencies[i] > 0)
+            if (frequencies[i] > 0)
             {
-                buffer.AddVarUInt(_frequencies[i++]);
+                buffer.AddVarUInt(frequencies[i++]);
                 continue;
             }
 
             int run = 0;
-            while (i < Span && _frequencies[i] == 0)
+            while (i < Span && frequencies[i] == 0)
             {
                 run++;
                 i++;
@@ -188,7 +124,7 @@ public sealed class FrequencyModel : ISymbolModel
             buffer.AddVarUInt((uint)(run - 1));
         }
 
-        buffer.AddVarUInt(_frequencies[Span]);
+        buffer.AddVarUInt(frequencies[Span]);
     }
 
     internal static FrequencyModel ReadFrom(ref BlockReader reader)
@@ -228,5 +164,4 @@ public sealed class FrequencyModel : ISymbolModel
         return new FrequencyModel(lowest, frequencies);
     }
 
-    private bool IsInWindow(int symbol) => symbol >= Lowest && (long)symbol - Lowest < Span;
 }

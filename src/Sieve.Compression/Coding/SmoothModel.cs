@@ -55,29 +55,21 @@ public sealed class SmoothModel : ISymbolModel
 
     private readonly byte[] _logCounts; // one per bin
     private readonly byte _escapeLogCount;
-    private readonly uint[] _frequencies; // window symbols, then the escape
-    private readonly uint[] _cumulative; // _frequencies.Length + 1 entries, last is Total
+    private readonly WindowedFrequencies _table;
 
     private SmoothModel(int lowest, int span, int binWidthLog2, byte[] logCounts, byte escapeLogCount, long offset)
     {
-        Lowest = lowest;
-        Span = span;
         BinWidthLog2 = binWidthLog2;
         _logCounts = logCounts;
         _escapeLogCount = escapeLogCount;
-        _frequencies = Quantise(span, binWidthLog2, logCounts, escapeLogCount, offset);
-        _cumulative = new uint[_frequencies.Length + 1];
-        for (int i = 0; i < _frequencies.Length; i++)
-        {
-            _cumulative[i + 1] = _cumulative[i] + _frequencies[i];
-        }
+        _table = new WindowedFrequencies(lowest, Quantise(span, binWidthLog2, logCounts, escapeLogCount, offset));
     }
 
     /// <summary>First symbol of the window.</summary>
-    public int Lowest { get; }
+    public int Lowest => _table.Lowest;
 
     /// <summary>Number of consecutive symbols in the window.</summary>
-    public int Span { get; }
+    public int Span => _table.Span;
 
     /// <summary>log2 of the bin width: bins hold 2^<see cref="BinWidthLog2"/> symbols (the last one possibly fewer).</summary>
     public int BinWidthLog2 { get; }
@@ -86,10 +78,10 @@ public sealed class SmoothModel : ISymbolModel
     public bool HasEscape => EscapeFrequency > 0;
 
     /// <summary>Quantised frequency of the escape symbol (0 when none).</summary>
-    public int EscapeFrequency => (int)_frequencies[Span];
+    public int EscapeFrequency => _table.EscapeFrequency;
 
     /// <summary>True when a single entry (symbol or escape) holds the whole total: such a model codes nothing but that entry, at no cost.</summary>
-    internal bool CodesOneEntry => Array.IndexOf(_frequencies, (uint)Total) >= 0;
+    internal bool CodesOneEntry => _table.CodesOneEntry;
 
     /// <summary>Counts the symbols, chooses the window and bins the counts into bins of 2^<paramref name="binWidthLog2"/> symbols.</summary>
     /// <exception cref="ArgumentException">No symbols.</exception>
@@ -105,76 +97,17 @@ public sealed class SmoothModel : ISymbolModel
         return FromHistogram(histogram, SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan), binWidthLog2);
     }
 
-    /// <summary>Quantised frequency of <paramref name="symbol"/> (0 when it is outside the window or in an empty bin).</summary>
-    public int Frequency(int symbol) => IsInWindow(symbol) ? (int)_frequencies[symbol - Lowest] : 0;
+    /// <summary>Quantised frequency of <paramref name="symbol"/> (0 when it is outside the window or unused).</summary>
+    public int Frequency(int symbol) => _table.Frequency(symbol);
 
     /// <summary>Ideal code length of <paramref name="symbol"/> under this model, in bits (escape cost included).</summary>
-    public double CodeLengthBits(int symbol)
-    {
-        if (IsInWindow(symbol) && _frequencies[symbol - Lowest] > 0)
-        {
-            return Math.Log2((double)Total / _frequencies[symbol - Lowest]);
-        }
-
-        if (!HasEscape)
-        {
-            return double.PositiveInfinity;
-        }
-
-        int length = 32 - System.Numerics.BitOperations.LeadingZeroCount(ZigZag.Encode(symbol));
-        return Math.Log2((double)Total / EscapeFrequency) + Math.Log2(33) + Math.Max(0, length - 1);
-    }
+    public double CodeLengthBits(int symbol) => _table.CodeLengthBits(symbol);
 
     /// <inheritdoc/>
-    public void Encode(RangeEncoder encoder, int symbol)
-    {
-        int index = IsInWindow(symbol) && _frequencies[symbol - Lowest] > 0 ? symbol - Lowest : Span;
-        if (index == Span && !HasEscape)
-        {
-            throw new ArgumentOutOfRangeException(nameof(symbol),
-                $"Symbol {symbol} has frequency 0 in this model (window [{Lowest}, {(long)Lowest + Span - 1}], no escape); build the model from the symbols it codes.");
-        }
-
-        encoder.Encode(_cumulative[index], _frequencies[index], Total);
-        if (index == Span)
-        {
-            EscapeCoder.Encode(encoder, symbol);
-        }
-    }
+    public void Encode(RangeEncoder encoder, int symbol) => _table.Encode(encoder, symbol);
 
     /// <inheritdoc/>
-    public int Decode(ref RangeDecoder decoder)
-    {
-        uint value = decoder.GetFrequency(Total);
-        int lo = 0;
-        int hi = _frequencies.Length;
-        while (hi - lo > 1)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_cumulative[mid] <= value)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        decoder.Decode(_cumulative[lo], _frequencies[lo]);
-        if (lo < Span)
-        {
-            return Lowest + lo;
-        }
-
-        int escaped = EscapeCoder.Decode(ref decoder);
-        if (IsInWindow(escaped) && _frequencies[escaped - Lowest] > 0)
-        {
-            throw new EntropyBlockException(decoder.Offset, $"escaped symbol {escaped} lies inside the model window, where no encoder would escape it");
-        }
-
-        return escaped;
-    }
+    public int Decode(ref RangeDecoder decoder) => _table.Decode(ref decoder);
 
     /// <summary>The serialised model (see remarks for the layout).</summary>
     public byte[] Serialise()
@@ -374,5 +307,4 @@ public sealed class SmoothModel : ISymbolModel
         return frequencies;
     }
 
-    private bool IsInWindow(int symbol) => symbol >= Lowest && (long)symbol - Lowest < Span;
 }
