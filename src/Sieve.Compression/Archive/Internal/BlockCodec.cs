@@ -86,25 +86,12 @@ internal static class BlockCodec
             throw ArchiveThrow.Format(file, field, $"integer-text payload cannot be decoded: {e.Message}", inner: e);
         }
 
-        byte[] raw = new byte[rawLength];
-        int position = 0;
-        Span<byte> digits = stackalloc byte[11];
-        foreach (int value in values)
+        // The ints' canonical texts in the usual side-channel payload, which must match the framing exactly.
+        byte[] raw = SideChannelCodec.Encode(new Sieve.Core.Tables.SideChannel(field,
+            [.. values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        if (raw.LongLength != rawLength)
         {
-            value.TryFormat(digits, out int length, default, System.Globalization.CultureInfo.InvariantCulture);
-            if (position + 1 + length > rawLength)
-            {
-                throw ArchiveThrow.Format(file, field, $"integer-text payload decodes to more than the declared raw length {rawLength}");
-            }
-
-            raw[position++] = (byte)length;
-            digits[..length].CopyTo(raw.AsSpan(position));
-            position += length;
-        }
-
-        if (position != rawLength)
-        {
-            throw ArchiveThrow.Format(file, field, $"integer-text payload decodes to {position} bytes but the framing declares {rawLength}");
+            throw ArchiveThrow.Format(file, field, $"integer-text payload decodes to {raw.LongLength} bytes but the framing declares {rawLength}");
         }
 
         return raw;
