@@ -64,45 +64,41 @@ internal static class CompressCommand
         {
             CompressOutcome outcome;
             string chosen = parse.GetValue(method)!.Trim().ToLowerInvariant();
+            Dictionary<string, string>? rms = CommonOptions.ParseAssignmentsText(parse.GetValue(targets), "--target-rms");
+            Dictionary<string, string>? bounds = CommonOptions.ParseAssignmentsText(parse.GetValue(maxErrors), "--max-error");
+            CorrectionRequest? errors = (rms ?? bounds) is { } given
+                ? new CorrectionRequest(given, bounds is not null, ParseQuantiser(parse.GetValue(quantiser), bounds is not null))
+                : null;
+            IReadOnlyList<string>? drop = CommonOptions.SplitColumns(parse.GetValue(dropColumns));
+            var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units));
             if (chosen == "quantize")
             {
-                var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units));
-                Dictionary<string, string>? rms = CommonOptions.ParseAssignmentsText(parse.GetValue(targets), "--target-rms");
-                Dictionary<string, string>? bounds = CommonOptions.ParseAssignmentsText(parse.GetValue(maxErrors), "--max-error");
                 if ((rms is null) == (bounds is null))
                 {
                     throw new ArgumentException("--method quantize needs either --target-rms or --max-error, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
                 }
 
-                Quantiser kind = ParseQuantiser(parse.GetValue(quantiser), bounds is not null);
-                outcome = QuantizeWorkflow.Run(request, rms ?? bounds!, parse.GetValue(output)!, maxError: bounds is not null, kind,
-                    CommonOptions.SplitColumns(parse.GetValue(dropColumns)));
+                outcome = QuantizeWorkflow.Run(request, errors!.Targets, parse.GetValue(output)!, errors.MaxError, errors.Kind, drop);
             }
             else if (chosen == "float16")
             {
-                var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units));
-                outcome = QuantizeWorkflow.RunFloat16(request, parse.GetValue(output)!, CommonOptions.SplitColumns(parse.GetValue(dropColumns)));
+                outcome = QuantizeWorkflow.RunFloat16(request, parse.GetValue(output)!, drop);
             }
             else if (chosen == "ae")
             {
                 string modelDirectory = parse.GetValue(model) ?? throw new ArgumentException("--method ae needs --model (a directory written by `sieve train`).");
-                if (!string.IsNullOrWhiteSpace(parse.GetValue(dropColumns)))
+                if (drop is { Count: > 0 })
                 {
                     throw new ArgumentException("--drop-columns is for --method quantize and float16; with --method ae, give the model an input without those columns.");
                 }
 
-                Dictionary<string, string>? rms = CommonOptions.ParseAssignmentsText(parse.GetValue(targets), "--target-rms");
-                Dictionary<string, string>? bounds = CommonOptions.ParseAssignmentsText(parse.GetValue(maxErrors), "--max-error");
                 if (rms is not null && bounds is not null)
                 {
                     throw new ArgumentException("give --target-rms or --max-error, not both.");
                 }
 
-                CorrectionRequest? corrections = (rms ?? bounds) is { } given
-                    ? new CorrectionRequest(given, bounds is not null, ParseQuantiser(parse.GetValue(quantiser), bounds is not null))
-                    : null;
                 outcome = CompressWorkflow.Run(modelDirectory, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
-                    CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: corrections,
+                    CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: errors,
                     latentSteps: ParseLatentSteps(parse.GetValue(latentStep)), embedModel: parse.GetValue(embedModel));
             }
             else

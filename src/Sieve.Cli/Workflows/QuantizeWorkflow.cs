@@ -50,9 +50,15 @@ public static class QuantizeWorkflow
         LoadedInput loaded = Dropping(InputLoader.Load(input), drop, input.Path);
         FeatureTable table = loaded.Table;
         FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError);
-        float[] symbols = maxError
-            ? Symbols(quantiser, table, input.Path)
-            : Fitted(FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path), out quantiser);
+        float[] symbols;
+        if (maxError)
+        {
+            symbols = Symbols(quantiser, table, input.Path);
+        }
+        else
+        {
+            (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path);
+        }
 
         var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) };
         var latent = new LatentEncoding(LatentDType.Int32, table.RowCount, table.FeatureCount)
@@ -120,12 +126,6 @@ public static class QuantizeWorkflow
         var kept = new FeatureTable(table.FeatureNames, table.Values, table.RowCount,
             [.. table.SideChannels.Where(c => !drop.Contains(c.Name))], [.. table.ColumnOrder.Where(c => !drop.Contains(c))]);
         return loaded with { Table = kept };
-    }
-
-    private static float[] Fitted((FeatureNormaliser Quantiser, float[] Symbols) fit, out FeatureNormaliser quantiser)
-    {
-        quantiser = fit.Quantiser;
-        return fit.Symbols;
     }
 
     private static CompressOutcome Write(LoadedInput loaded, FeatureNormaliser quantiser, string modelName, Dictionary<string, string> options,
