@@ -348,7 +348,8 @@ SIEVE_UNIFORM = "Sieve quantize, uniform (table coder)"
 
 
 def sieve_run(csv_path, name, args):
-    """Runs sieve compress with args, decompresses, and returns (accounting, decoded columns, enc s, dec s)."""
+    """Runs sieve compress with args, decompresses, and returns (accounting, decoded columns, enc s, dec s,
+    bytes per jet of the archive without its side-channel blocks, i.e. orig_index with its framing)."""
     sieve = os.environ["SIEVE_DLL"]
     arc, dec = path(f"{name}.sieve"), path(f"{name}.csv")
     t = time.perf_counter()
@@ -360,7 +361,9 @@ def sieve_run(csv_path, name, args):
     info = json.loads(subprocess.run(["dotnet", sieve, "inspect", arc, "--json"], capture_output=True, text=True, check=True).stdout)
     out = np.loadtxt(dec, delimiter=",", skiprows=1)
     reco = {"m": out[:, 1], "pt": out[:, 2], "phi": out[:, 3], "eta": out[:, 4]}
-    return info["accounting"], reco, enc, dec_s
+    acc = info["accounting"]
+    index_bytes = sum(b["stored_bytes"] + 18 for b in acc["blocks"] if b["kind"] == "side_channel")
+    return acc, reco, enc, dec_s, (acc["file_bytes"] - index_bytes) / out.shape[0]
 
 
 def sieve_quantize(csv_path, level, quantiser):
@@ -369,10 +372,9 @@ def sieve_quantize(csv_path, level, quantiser):
         return []
     rel = f"{level * 100:g}%"
     targets = f"pt={rel},m={rel},eta={level:g},phi={level:g}"
-    acc, reco, enc, dec_s = sieve_run(csv_path, f"sieve-{quantiser}-{level}", ["--method", "quantize", "--target-rms", targets, "--quantiser", quantiser])
-    index_bytes = sum(b["stored_bytes"] + 18 for b in acc["blocks"] if b["kind"] == "side_channel")
+    acc, reco, enc, dec_s, feature_bytes = sieve_run(csv_path, f"sieve-{quantiser}-{level}", ["--method", "quantize", "--target-rms", targets, "--quantiser", quantiser])
     n = len(reco["pt"])
-    return [dict(method=SIEVE_TRELLIS if quantiser == "trellis" else SIEVE_UNIFORM, level=level, bytes=(acc["file_bytes"] - index_bytes) / n,
+    return [dict(method=SIEVE_TRELLIS if quantiser == "trellis" else SIEVE_UNIFORM, level=level, bytes=feature_bytes,
                  errors=errors(DATA, reco), enc_s=enc, dec_s=dec_s,
                  settings=f"--target-rms {targets} --quantiser {quantiser}; archive minus the orig_index block (whole file {acc['file_bytes'] / n:.3f})")]
 
@@ -381,10 +383,9 @@ def sieve_float16(csv_path):
     """sieve compress --method float16: features as half floats (GeV), archive version 2."""
     if not os.environ.get("SIEVE_DLL"):
         return []
-    acc, reco, enc, dec_s = sieve_run(csv_path, "sieve-float16", ["--method", "float16"])
-    index_bytes = sum(b["stored_bytes"] + 18 for b in acc["blocks"] if b["kind"] == "side_channel")
+    acc, reco, enc, dec_s, feature_bytes = sieve_run(csv_path, "sieve-float16", ["--method", "float16"])
     n = len(reco["pt"])
-    return [dict(method="Sieve --method float16", level=None, bytes=(acc["file_bytes"] - index_bytes) / n, errors=errors(DATA, reco),
+    return [dict(method="Sieve --method float16", level=None, bytes=feature_bytes, errors=errors(DATA, reco),
                  enc_s=enc, dec_s=dec_s, settings=f"archive minus the orig_index block (whole file {acc['file_bytes'] / n:.3f})")]
 
 
@@ -400,14 +401,13 @@ def sieve_autoencoder_measured(csv_path, level):
         return []
     rel = f"{level * 100:g}%"
     targets = f"pt={rel},m={rel},eta={level:g},phi={level:g}"
-    acc, reco, enc, dec_s = sieve_run(csv_path, f"sieve-ae-{level}", ["--model", model, "--target-rms", targets, "--latent-step", "auto"])
-    index_bytes = sum(b["stored_bytes"] + 18 for b in acc["blocks"] if b["kind"] == "side_channel")
+    acc, reco, enc, dec_s, feature_bytes = sieve_run(csv_path, f"sieve-ae-{level}", ["--model", model, "--target-rms", targets, "--latent-step", "auto"])
     parts = {b["kind"]: b["stored_bytes"] for b in acc["blocks"]}
     n = len(reco["pt"])
     model_bytes = sum(os.path.getsize(os.path.join(model, f)) for f in os.listdir(model) if f in ("model.json", "weights.bin"))
-    return [dict(method=SIEVE_AE, level=level, bytes=(acc["file_bytes"] - index_bytes) / n, errors=errors(DATA, reco), enc_s=enc, dec_s=dec_s,
+    return [dict(method=SIEVE_AE, level=level, bytes=feature_bytes, errors=errors(DATA, reco), enc_s=enc, dec_s=dec_s,
                  settings=f"--model M --target-rms {targets} --latent-step auto; latents {parts['latents'] / n:.2f} + corrections {parts['corrections'] / n:.2f} B/jet; "
-                          f"model {model_bytes} B not counted: against raw float32 it pays for itself after {model_bytes / max(1e-9, 16 - (acc['file_bytes'] - index_bytes) / n):.0f} jets, "
+                          f"model {model_bytes} B not counted: against raw float32 it pays for itself after {model_bytes / max(1e-9, 16 - feature_bytes):.0f} jets, "
                           f"against Sieve quantize (no model) never, as it costs more per jet")]
 
 
