@@ -32,7 +32,13 @@ public static class Corrections
             {
                 (_, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f]);
                 var column = new FeatureColumn(table, f, quantiser.Transforms[f], relative, energyScaleToGeV, Quantiser.Uniform, path, decoded, mask);
-                int[] indices = column.Rms(quantiser.Transforms[f].Scale).Indices;
+                double step = quantiser.Transforms[f].Scale;
+                if (step < column.FinestStep)
+                {
+                    throw column.TooSmall("--max-error (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f])!]);
+                }
+
+                int[] indices = column.Rms(step).Indices;
                 for (int r = 0; r < indices.Length; r++)
                 {
                     symbols[(r * table.FeatureCount) + f] = indices[r];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sieve.Compression.Coding;
 using Sieve.Core.Metrics;
 using Sieve.Core.Normalisation;
@@ -21,11 +22,14 @@ internal sealed class FeatureColumn
     private readonly double _minimum;
     private readonly Quantiser _kind;
     private readonly bool[] _counted;
+    private readonly string _name;
+    private readonly double _largest; // largest |g(x) - g(baseline)| with step 1: what sets the finest step
 
     /// <param name="mask">(N, F) presence mask: absent cells (slot padding, missing values) are left at the baseline and not counted.</param>
     public FeatureColumn(FeatureTable table, int feature, FeatureTransform transform, bool relative, double energyScaleToGeV, Quantiser kind, string path,
         double[]? baseline = null, IReadOnlyList<float>? mask = null)
     {
+        _name = table.FeatureNames[feature];
         _values = [.. table.Column(feature)];
         _transform = transform with { Scale = 1 };
         _relative = relative;
@@ -71,17 +75,40 @@ internal sealed class FeatureColumn
                 // Nothing to correct where there is no value: the decoder's output stands (and costs ~nothing).
                 _transformed[r] = 0;
             }
+
+            _largest = Math.Max(_largest, Math.Abs(_transformed[r]));
         }
     }
 
+    // Scaled values must stay below half the archive's integer range: the trellis may add a step or two.
+    private const double IndexLimit = Compression.Archive.ArchiveFormat.MaxIntegerLatent / 2;
+
+    /// <summary>
+    /// The finest step whose indices fit the archive's integers (|index| below 2^23 before the
+    /// trellis); 0 when every value is 0. No smaller step can be stored.
+    /// </summary>
+    public double FinestStep => _largest * (1 + 1e-9) / IndexLimit;
+
+    /// <summary>
+    /// The error for a target no step can meet: the finest storable step's RMS is above it. Worded
+    /// like the bound check of --max-error, so both paths explain the same limit the same way.
+    /// </summary>
+    public ArgumentException TooSmall(string option, string target)
+    {
+        double reachable = Rms(FinestStep).Rms;
+        return new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            $"{_name}: {option} {_name}={target} needs more than {IndexLimit:F0} quantisation steps; the target is too small for this range (the finest step the archive can store reaches an RMS of {reachable:G3}). Give a larger target, or leave {_name} out of the features to keep it losslessly."));
+    }
+
     /// <summary>Indices for <paramref name="step"/> and the RMS error of their reconstruction.</summary>
-    public (double Rms, int[] Indices) Rms(double step)
+    /// <param name="asWritten">Measure the values as a decompressed CSV holds them (9 significant digits), as `sieve evaluate` reads them back; slower, for the final check.</param>
+    public (double Rms, int[] Indices) Rms(double step, bool asWritten = false)
     {
         var scaled = new double[_transformed.Length];
         for (int r = 0; r < scaled.Length; r++)
         {
             scaled[r] = _transformed[r] / step;
-            if (Math.Abs(scaled[r]) >= Compression.Archive.ArchiveFormat.MaxIntegerLatent / 2)
+            if (Math.Abs(scaled[r]) >= IndexLimit)
             {
                 // Too many steps for the archive's integers: report a miss so the search takes a larger step.
                 return (double.PositiveInfinity, []);
@@ -103,6 +130,11 @@ internal sealed class FeatureColumn
             }
 
             double reco = transform.Invert(_base.Length == 0 ? indices[r] : (_base[r] / step) + indices[r]);
+            if (asWritten)
+            {
+                reco = double.Parse(reco.ToString(DecompressWorkflow.CsvNumberFormat, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            }
+
             double d = _relative ? (reco - truth) / truth : transform.Periodic ? Core.Events.Kinematics.WrapPhi(reco - truth) : reco - truth;
             sum += d * d;
             count++;

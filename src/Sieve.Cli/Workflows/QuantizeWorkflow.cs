@@ -216,10 +216,19 @@ public static class QuantizeWorkflow
             (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f]);
             var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask);
             double goal = TargetMargin * target;
-            double low = transforms[f].Scale;
-            for (int i = 0; i < 60 && column.Rms(low).Rms > goal; i++)
+
+            // Halve from the formula's step down to the finest step the archive's integers hold; when
+            // even that misses, no step meets the target: refuse rather than store a column of zeros.
+            double finest = column.FinestStep;
+            double low = Math.Max(transforms[f].Scale, finest);
+            while (column.Rms(low).Rms > goal)
             {
-                low /= 2;
+                if (low <= finest)
+                {
+                    throw column.TooSmall(baseline is null ? "--target-rms" : "--target-rms (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f])!]);
+                }
+
+                low = Math.Max(low / 2, finest);
             }
 
             double high = low * 2;
@@ -241,7 +250,20 @@ public static class QuantizeWorkflow
                 }
             }
 
-            (_, int[] indices) = column.Rms(low);
+            // Decompressed CSVs hold 9 significant digits: near the finest steps their round-off can
+            // outgrow the margin, so check the step as written and take slightly finer ones if needed.
+            (double rms, int[] indices) = column.Rms(low, asWritten: true);
+            for (int i = 0; i < 40 && !(rms <= target) && low > finest; i++)
+            {
+                low = Math.Max(low * 0.97, finest);
+                (rms, indices) = column.Rms(low, asWritten: true);
+            }
+
+            if (!(rms <= target) || indices.Length != table.RowCount)
+            {
+                throw column.TooSmall(baseline is null ? "--target-rms" : "--target-rms (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f])!]);
+            }
+
             transforms[f] = transforms[f] with { Scale = low };
             for (int r = 0; r < indices.Length; r++)
             {
