@@ -139,11 +139,13 @@ public sealed class RealDataTests : IDisposable
         string model = Path.Combine(dir, "model-" + layout);
         string archive = Path.Combine(dir, layout + ".sieve");
         string output = Path.Combine(dir, layout + ".csv");
-        (int code, string text) = CliRunner.Run("train", "--input", input, "--layout", layout, "--epochs", "2", "--preset", "small", "--out", model);
+        // The fixed slots (6 jets) lose 1.3 % of this file's objects: above the 1 % that is accepted silently, so --allow-drop.
+        string[] accept = layout == "fixed-slots" ? ["--allow-drop"] : [];
+        (int code, string text) = CliRunner.Run(["train", "--input", input, "--layout", layout, "--epochs", "2", "--preset", "small", .. accept, "--out", model]);
         Assert.True(code == 0, text);
-        (code, text) = CliRunner.Run("compress", "--model", model, "--input", input, "--out", archive);
+        (code, text) = CliRunner.Run(["compress", "--model", model, "--input", input, .. accept, "--out", archive]);
         Assert.True(code == 0, text);
-        Assert.Contains("dropped", text, StringComparison.Ordinal); // one event of this file has more jets than slots: reported, not silent
+        Assert.Contains("dropped", text, StringComparison.Ordinal); // events of this file have more jets than slots: reported, not silent
         Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
 
         List<Event> original = [.. DarkMachinesReader.Read(input)];

@@ -27,6 +27,12 @@ internal static class CommonOptions
         _ => throw new ArgumentException($"--layout '{text}' is not one of per-object, fixed-slots, l1."),
     };
 
+    public static Option<bool> AllowDrop() => new("--allow-drop")
+    {
+        Description = "Slot layouts (fixed-slots, l1): accept a layout that drops more than 1 % of the objects (beyond a kind's slots, or of a kind " +
+                      "it has no slots for, e.g. generator hadrons h). Without it such an input is refused; dropped objects are always counted and reported.",
+    };
+
     public static Option<double?> Missing() => new("--missing")
     {
         Description = "Value that marks a missing cell in a table (HiggsML: -999). Missing cells are masked out of training and statistics, " +

@@ -38,6 +38,8 @@ internal static class CompressCommand
         var input = new Option<string>("--input", "-i") { Description = "File to compress, in the format the model was trained on.", Required = true };
         var format = CommonOptions.Format();
         var channel = CommonOptions.Channel();
+        var missing = CommonOptions.Missing();
+        var allowDrop = CommonOptions.AllowDrop();
         var latentStep = new Option<string?>("--latent-step")
         {
             Description = "Method ae: quantise the latents to integers (archive version 4): one step for all dimensions, one per dimension (comma-separated), " +
@@ -58,7 +60,7 @@ internal static class CompressCommand
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, latentType, latentStep, embedModel, dropColumns, output,
+            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, missing, allowDrop, latentType, latentStep, embedModel, dropColumns, output,
         };
         command.SetAction(parse =>
         {
@@ -70,7 +72,8 @@ internal static class CompressCommand
                 ? new CorrectionRequest(given, bounds is not null, ParseQuantiser(parse.GetValue(quantiser), bounds is not null))
                 : null;
             IReadOnlyList<string>? drop = CommonOptions.SplitColumns(parse.GetValue(dropColumns));
-            var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units));
+            var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units),
+                Missing: parse.GetValue(missing), AllowDrop: parse.GetValue(allowDrop));
             if (chosen == "quantize")
             {
                 if ((rms is null) == (bounds is null))
@@ -99,7 +102,8 @@ internal static class CompressCommand
 
                 outcome = CompressWorkflow.Run(modelDirectory, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
                     CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: errors,
-                    latentSteps: ParseLatentSteps(parse.GetValue(latentStep)), embedModel: parse.GetValue(embedModel));
+                    latentSteps: ParseLatentSteps(parse.GetValue(latentStep)), embedModel: parse.GetValue(embedModel),
+                    allowDrop: parse.GetValue(allowDrop), missing: parse.GetValue(missing));
             }
             else
             {

@@ -33,6 +33,11 @@ internal static class EvaluateCommand
                 MaxError: CommonOptions.ParseAssignmentsText(parse.GetValue(maxError), "--max-error"));
             var (report, _) = EvaluateWorkflow.Run(request);
             Summaries.Fidelity(console, report, dir);
+            foreach (var kind in report.PerKind?.Where(k => k.Unmatched > 0) ?? [])
+            {
+                console.MarkupLine(System.FormattableString.Invariant($"[yellow]unmatched[/] {kind.Unmatched} {Markup.Escape(kind.Kind)} objects present in only one file (not in the residuals; dropped by a slot layout?)"));
+            }
+
             foreach (var check in report.BoundChecks ?? [])
             {
                 string bound = check.Relative ? $"{check.Bound * 100:G4} %" : $"{check.Bound:G4}";

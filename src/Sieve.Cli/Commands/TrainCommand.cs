@@ -17,6 +17,7 @@ internal static class TrainCommand
         var format = CommonOptions.Format();
         var channel = CommonOptions.Channel();
         var missing = CommonOptions.Missing();
+        var allowDrop = CommonOptions.AllowDrop();
         var layout = CommonOptions.Layout();
         var columns = CommonOptions.Columns();
         var units = CommonOptions.Units();
@@ -41,7 +42,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train an autoencoder on a file and write a model directory. The normaliser is fitted on the training split only; " +
                                            "history.csv is written every epoch and the best model is saved as soon as it appears.")
         {
-            input, format, channel, layout, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, lossWeights, threads, device, output,
+            input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, lossWeights, threads, device, output,
         };
         command.SetAction(parse =>
         {
@@ -64,7 +65,8 @@ internal static class TrainCommand
                 : null;
             var request = new TrainRequest(
                 new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units),
-                    CommonOptions.ParseChannel(parse.GetValue(channel)), parse.GetValue(missing), CommonOptions.ParseLayout(parse.GetValue(layout))),
+                    CommonOptions.ParseChannel(parse.GetValue(channel)), parse.GetValue(missing), CommonOptions.ParseLayout(parse.GetValue(layout)),
+                    parse.GetValue(allowDrop)),
                 parse.GetValue(output)!,
                 parse.GetValue(preset) ?? file.Preset ?? ModelCatalogue.DefaultPreset,
                 parse.GetValue(latent) ?? file.Latent,

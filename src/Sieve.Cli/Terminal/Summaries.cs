@@ -36,8 +36,7 @@ internal static class Summaries
     {
         if (dropped is { Total: > 0 } d)
         {
-            string perKind = string.Join(", ", d.PerKind.Where(k => k.Value > 0).Select(k => Inv($"{Sieve.Core.Events.ObjectKinds.Code(k.Key)}: {k.Value}")));
-            console.MarkupLine(Inv($"[yellow]dropped {d.Total} objects[/] beyond the layout's slots in {d.EventsTruncated} events (lowest pT first; {Markup.Escape(perKind)})"));
+            console.MarkupLine($"[yellow]dropped[/] {Markup.Escape(d.Describe())}");
         }
     }
 

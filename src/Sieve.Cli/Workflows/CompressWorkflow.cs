@@ -36,14 +36,16 @@ public static class CompressWorkflow
     /// <param name="corrections">Targets or bounds for quantised corrections on top of the decoder's output (archive version 4); null for none.</param>
     /// <param name="latentSteps">Quantise the latents to integers with these steps (archive version 4); null keeps float latents.</param>
     /// <param name="embedModel">Put the model's files in the archive (version 4), so it decompresses on its own.</param>
+    /// <param name="allowDrop">Accept a slot layout that drops more than 1 % of the objects.</param>
+    /// <param name="missing">--missing as given: must be the model's marker (which applies either way).</param>
     public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null,
         LatentDType latentType = LatentDType.Float32, IProgress<long>? rowsDone = null, CorrectionRequest? corrections = null, LatentSteps? latentSteps = null,
-        bool embedModel = false)
+        bool embedModel = false, bool allowDrop = false, double? missing = null)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
-            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel);
+            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing);
             LoadedInput input = prepared.Input;
             float[] normalised = prepared.Normalised;
             float[] latents = BatchInference.Encode(model, normalised, rowsDone);
@@ -60,9 +62,9 @@ public static class CompressWorkflow
                 options[LayoutOption] = manifest.Schema.Layout.ToString();
             }
 
-            if (manifest.Missing is { } missing)
+            if (manifest.Missing is { } policy)
             {
-                options[MissingMarkerOption] = missing.Marker.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                options[MissingMarkerOption] = policy.Marker.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             }
 
             if (input.MovedFeatures is { Count: > 0 } moved)

@@ -32,6 +32,7 @@ public static class DecompressWorkflow
             // Quantised archives carry their quantiser: no model to load.
             var quantised = new FeatureTable(header.Schema.FeatureNames, QuantizeWorkflow.Dequantize(header, content.Latents), header.Schema.RowCount,
                 content.SideChannels, header.Schema.ColumnOrder);
+            quantised = WithMarkers(quantised, header);
             Write(quantised, header.Schema.InputFormat, LayoutKind.PerObject, outputPath);
             return quantised.RowCount;
         }
@@ -87,15 +88,7 @@ public static class DecompressWorkflow
                 Corrections.Apply(corrections, values, content.Corrections!);
             }
 
-            var table = new FeatureTable(header.Schema.FeatureNames, values, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder);
-            if (content.SideChannels.FirstOrDefault(c => c.Name == MissingCellsChannel.Name) is { } cells
-                && header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MissingMarkerOption, out string? markerText))
-            {
-                double marker = double.Parse(markerText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
-                FeatureTable restored = MissingValues.Restore(table, MissingCellsChannel.Decode(cells, table.FeatureCount), marker);
-                table = new FeatureTable(restored.FeatureNames, restored.Values, restored.RowCount,
-                    [.. restored.SideChannels.Where(c => c.Name != MissingCellsChannel.Name)], restored.ColumnOrder);
-            }
+            var table = WithMarkers(new FeatureTable(header.Schema.FeatureNames, values, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder), header);
 
             string[] moved = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MovedFeaturesOption, out string? list) ? list.Split('\n') : [];
             LayoutKind layout = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.LayoutOption, out string? layoutName)
@@ -103,6 +96,21 @@ public static class DecompressWorkflow
             Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, layout, outputPath);
             return table.RowCount;
         }
+    }
+
+    // Puts the missing-value marker back where the missing-cells side channel says, and drops that channel.
+    private static FeatureTable WithMarkers(FeatureTable table, ArchiveHeader header)
+    {
+        if (table.SideChannels.FirstOrDefault(c => c.Name == MissingCellsChannel.Name) is not { } cells
+            || !header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MissingMarkerOption, out string? markerText))
+        {
+            return table;
+        }
+
+        double marker = double.Parse(markerText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        FeatureTable restored = MissingValues.Restore(table, MissingCellsChannel.Decode(cells, table.FeatureCount), marker);
+        return new FeatureTable(restored.FeatureNames, restored.Values, restored.RowCount,
+            [.. restored.SideChannels.Where(c => c.Name != MissingCellsChannel.Name)], restored.ColumnOrder);
     }
 
     private static void Write(FeatureTable table, string format, LayoutKind layout, string outputPath)

@@ -36,6 +36,7 @@ public static class EvaluateWorkflow
             evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with { EnergyScaleToGeV = original.Unit.ToGeV(), MissingMarker = request.Missing });
         }
 
+        RequireComparable(evaluation.Report, perKind, request.Reconstructed);
         bool synthetic = request.Synthetic;
         var notes = new List<string>(evaluation.Report.Notes);
         CompressionAccountingSummary? compression = null;
@@ -101,6 +102,36 @@ public static class EvaluateWorkflow
         }
 
         return (report, files);
+    }
+
+    /// <summary>
+    /// A report of NaN says nothing and must not pass as one: a variable with no value to compare
+    /// (e.g. every object of the original dropped by a slot layout) or with non-finite residuals is
+    /// an error that says what is missing.
+    /// </summary>
+    private static void RequireComparable(FidelityReport report, IReadOnlyList<KindFidelity>? perKind, string reconstructed)
+    {
+        string unmatched = perKind is null ? string.Empty
+            : " Unmatched objects per kind: " + string.Join(", ", perKind.Where(k => k.Unmatched > 0).Select(k => $"{k.Kind} {k.Unmatched}")) +
+              "; a slot layout drops objects of kinds it has no slots for (see compress's 'dropped' line).";
+        foreach (VariableFidelity v in report.Variables)
+        {
+            if (v.Residual.Count == 0)
+            {
+                throw new Core.Errors.SieveDataException(reconstructed, null, v.Name,
+                    "no value of the original has a counterpart in the reconstruction, so no residual can be formed." + (perKind is null ? string.Empty : unmatched),
+                    "at least one value (object) present in both files");
+            }
+
+            foreach (SummaryStatistics? s in new[] { v.Residual, v.RelativeResidual })
+            {
+                if (s is { Count: > 0 } && !(double.IsFinite(s.Rms) && double.IsFinite(s.Mean)))
+                {
+                    throw new Core.Errors.SieveDataException(reconstructed, null, v.Name,
+                        $"the residuals are not finite (RMS {s.Rms}); the reconstruction holds values that cannot be compared", "finite values");
+                }
+            }
+        }
     }
 
     private static List<BoundCheck> Check(FidelityReport report, IReadOnlyDictionary<string, string> bounds)

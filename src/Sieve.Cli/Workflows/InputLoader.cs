@@ -45,6 +45,13 @@ public static class InputLoader
             case InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet:
                 // Event readers work in GeV; the table is in GeV.
                 LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
+                if (laid.Dropped.TooMany && !request.AllowDrop)
+                {
+                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{request.Path}: --layout {CliLayoutName(request.Layout)} would drop {laid.Dropped.Describe()}; more than {100 * DroppedObjects.RefusalShare:G} % of the objects would be lost. ") +
+                        "Use --layout per-object (every object kept), or --allow-drop to accept the loss (the dropped objects are counted and reported).");
+                }
+
                 return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
             case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet:
                 (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(ReadNumericTable(request.Path, format), request.Columns);
@@ -61,6 +68,14 @@ public static class InputLoader
         InputFormat.Npy => NpyReader.ReadTable(path),
         InputFormat.Hdf5 => Hdf5TableReader.Read(path),
         _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
+    };
+
+    // The layout as the --layout option spells it, for messages.
+    private static string CliLayoutName(LayoutKind layout) => layout switch
+    {
+        LayoutKind.FixedSlots => "fixed-slots",
+        LayoutKind.Level1 => "l1",
+        _ => "per-object",
     };
 
     /// <summary>Whether a format holds events (with objects) rather than a plain table.</summary>

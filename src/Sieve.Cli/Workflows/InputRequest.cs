@@ -12,5 +12,6 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Channel">DarkMachines channel selection applied to events before anything else; null = all events.</param>
 /// <param name="Missing">Value that marks a missing cell in a table (HiggsML: -999); null = none.</param>
 /// <param name="Layout">How events become rows (event formats only).</param>
+/// <param name="AllowDrop">Accept a slot layout that drops more than <see cref="DroppedObjects.RefusalShare"/> of the objects (refused otherwise).</param>
 public sealed record InputRequest(string Path, InputFormat? Format = null, IReadOnlyList<string>? Columns = null, EnergyUnit? Unit = null,
-    Channel? Channel = null, double? Missing = null, LayoutKind Layout = LayoutKind.PerObject);
+    Channel? Channel = null, double? Missing = null, LayoutKind Layout = LayoutKind.PerObject, bool AllowDrop = false);

@@ -15,11 +15,14 @@ namespace Sieve.Cli.Workflows;
 public sealed record ModelInput(LoadedInput Input, float[] Normalised, float[]? Mask)
 {
     /// <summary>Reads and prepares <paramref name="path"/> for the model described by <paramref name="manifest"/>.</summary>
-    public static ModelInput Prepare(ModelManifest manifest, string path, InputFormat? format = null, Channel? channel = null)
+    /// <param name="allowDrop">Accept a slot layout that drops more than 1 % of the objects.</param>
+    /// <param name="missing">The missing-value marker the user gave (--missing); it must be the model's, which applies either way.</param>
+    public static ModelInput Prepare(ModelManifest manifest, string path, InputFormat? format = null, Channel? channel = null, bool allowDrop = false, double? missing = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        CheckMarker(manifest, missing);
         LoadedInput input = InputLoader.Load(new InputRequest(path, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel,
-            Layout: manifest.Schema.Layout));
+            Layout: manifest.Schema.Layout, AllowDrop: allowDrop));
         if (input.Format != manifest.Schema.Format)
         {
             throw new InvalidDataException($"{path} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");
@@ -43,5 +46,26 @@ public sealed record ModelInput(LoadedInput Input, float[] Normalised, float[]? 
         float[]? presence = mask is null ? null : [.. mask.Select(m => (float)m)];
         float[] normalised = TableNormalisation.Apply(manifest.Normaliser, input, path, presence);
         return new ModelInput(input, normalised, presence);
+    }
+
+    // A model fills and masks missing cells as it was trained to; a different marker (or one for a
+    // model trained without) would feed markers to the network as numbers, so it is refused.
+    private static void CheckMarker(ModelManifest manifest, double? missing)
+    {
+        if (missing is not { } given)
+        {
+            return;
+        }
+
+        string text = given.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        if (manifest.Missing is null)
+        {
+            throw new ArgumentException($"--missing {text}: the model was trained without a missing-value marker, so it would read {text} as a number; retrain with --missing {text}.");
+        }
+
+        if (!MissingValues.IsMissing(given, manifest.Missing.Marker))
+        {
+            throw new ArgumentException($"--missing {text}: the model was trained with --missing {manifest.Missing.Marker.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; give that marker (or none: the model's applies).");
+        }
     }
 }

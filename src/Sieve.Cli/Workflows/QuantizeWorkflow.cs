@@ -47,7 +47,7 @@ public static class QuantizeWorkflow
             throw new ArgumentException("--max-error needs --quantiser uniform: the trellis may put a value up to a whole step away, so it bounds only the RMS.");
         }
 
-        LoadedInput loaded = Dropping(InputLoader.Load(input), drop, input.Path);
+        (LoadedInput loaded, float[]? present) = WithoutMissing(Dropping(InputLoader.Load(input), drop, input.Path), input.Missing);
         FeatureTable table = loaded.Table;
         FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError);
         float[] symbols;
@@ -57,10 +57,11 @@ public static class QuantizeWorkflow
         }
         else
         {
-            (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path);
+            (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path, mask: present);
         }
 
         var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) };
+        AddMarker(options, input.Missing);
         var latent = new LatentEncoding(LatentDType.Int32, table.RowCount, table.FeatureCount)
         {
             Quantisation = !maxError && kind == Quantiser.Trellis ? LatentQuantisation.Trellis : LatentQuantisation.Uniform,
@@ -76,7 +77,7 @@ public static class QuantizeWorkflow
     public static CompressOutcome RunFloat16(InputRequest input, string archivePath, IReadOnlyList<string>? drop = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        LoadedInput loaded = Dropping(InputLoader.Load(input), drop, input.Path);
+        (LoadedInput loaded, _) = WithoutMissing(Dropping(InputLoader.Load(input), drop, input.Path), input.Missing);
         FeatureTable table = loaded.Table;
         double toGeV = loaded.Unit.ToGeV();
         var transforms = table.FeatureNames.Select(name => new FeatureTransform(name, TransformFunction.Identity,
@@ -93,11 +94,40 @@ public static class QuantizeWorkflow
         }
 
         var options = new Dictionary<string, string> { ["method"] = Float16ModelName };
+        AddMarker(options, input.Missing);
         return Write(loaded, identity, Float16ModelName, options, new LatentEncoding(LatentDType.Float16, table.RowCount, table.FeatureCount), values, archivePath);
     }
 
     /// <summary>Whether an archive was written by this workflow (its quantiser is in the header; no model to load).</summary>
     public static bool Wrote(ArchiveHeader header) => header?.Model.Name is ModelName or Float16ModelName;
+
+    /// <summary>
+    /// --missing: marker cells are not numbers to quantise. They are filled with the feature's mean
+    /// of present values (cheap to code, never counted in the error) and their positions travel as
+    /// the missing-cells side channel, so decompression writes the marker back exactly. Returns the
+    /// presence mask (null without a marker).
+    /// </summary>
+    private static (LoadedInput Loaded, float[]? Present) WithoutMissing(LoadedInput loaded, double? marker)
+    {
+        if (marker is not { } m)
+        {
+            return (loaded, null);
+        }
+
+        MissingValueSplit split = MissingValues.Split(loaded.Table, m, MissingValueFill.TrainingMean);
+        FeatureTable t = split.Table;
+        var table = new FeatureTable(t.FeatureNames, t.Values, t.RowCount,
+            [.. t.SideChannels, MissingCellsChannel.Encode(split.Mask, t.RowCount, t.FeatureCount)], t.ColumnOrder);
+        return (loaded with { Table = table }, [.. split.Mask.Select(x => (float)x)]);
+    }
+
+    private static void AddMarker(Dictionary<string, string> options, double? marker)
+    {
+        if (marker is { } m)
+        {
+            options[CompressWorkflow.MissingMarkerOption] = m.ToString("R", CultureInfo.InvariantCulture);
+        }
+    }
 
     // Leaves named non-feature columns of a table out; event side channels carry the event structure and stay.
     private static LoadedInput Dropping(LoadedInput loaded, IReadOnlyList<string>? drop, string path)

@@ -19,9 +19,11 @@ public static class ScoreWorkflow
     /// <summary>Column names of a scores file.</summary>
     public const string IdColumn = "event_id", ProcessColumn = "process_id", WeightColumn = "weight", MultiplicityColumn = "multiplicity";
 
-    /// <summary>Scores <paramref name="inputPath"/>; returns the number of events and the score columns written.</summary>
-    public static (int Events, IReadOnlyList<string> Scores) Run(string modelDirectory, string inputPath, string outputPath,
-        InputFormat? format = null, Channel? channel = null, string? multiplicityColumn = null)
+    /// <summary>Scores <paramref name="inputPath"/>; returns the number of events, the score columns written and the objects a slot layout dropped.</summary>
+    /// <param name="allowDrop">Accept a slot layout that drops more than 1 % of the objects.</param>
+    /// <param name="missing">--missing as given: must be the model's marker (which applies either way).</param>
+    public static (int Events, IReadOnlyList<string> Scores, DroppedObjects? Dropped) Run(string modelDirectory, string inputPath, string outputPath,
+        InputFormat? format = null, Channel? channel = null, string? multiplicityColumn = null, bool allowDrop = false, double? missing = null)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
@@ -31,7 +33,7 @@ public static class ScoreWorkflow
                 throw new ArgumentException("event scores need one row per event: train the model with --layout fixed-slots or --layout l1.");
             }
 
-            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel);
+            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing);
             EventScores scores = AnomalyScorer.Score(model, prepared.Normalised, prepared.Mask);
             FeatureTable table = prepared.Input.Table;
 
@@ -68,7 +70,7 @@ public static class ScoreWorkflow
                 CsvTableWriter.Write(outputPath, output);
             }
 
-            return (table.RowCount, names.Take(names.Count - 2).ToArray());
+            return (table.RowCount, names.Take(names.Count - 2).ToArray(), prepared.Input.Dropped);
         }
     }
 

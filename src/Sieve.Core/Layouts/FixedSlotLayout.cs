@@ -54,7 +54,8 @@ public static class FixedSlotLayout
         var headers = new EventHeaderColumns();
         List<string> counts = [], charges = [];
         var dropped = new long[ObjectKinds.WithHadron.Count];
-        long truncated = 0;
+        long truncated = 0, seen = 0;
+        var withoutSlots = new bool[ObjectKinds.WithHadron.Count];
         var kept = new List<PhysicsObject>();
         var row = new double[f];
         var mask = new double[slots];
@@ -67,7 +68,8 @@ public static class FixedSlotLayout
             chargeText.Clear();
             s.WriteMet(row, e.Met, e.MetPhi);
             mask[0] = 1;
-            bool lost = false;
+            seen += e.Objects.Count;
+            bool lost = SlotGroup.DropKindsWithoutSlots(e, s.Groups, dropped, withoutSlots) > 0;
             for (int g = 0; g < s.Groups.Count; g++)
             {
                 lost |= s.Groups[g].Fill(e, kept, dropped) > 0;
@@ -99,7 +101,7 @@ public static class FixedSlotLayout
             new(CountsChannel, counts), new(ChargesChannel, charges),
         ];
         var table = new FeatureTable(s.FeatureNames, [.. values], counts.Count, channels, [.. channels.Select(c => c.Name), .. s.FeatureNames]);
-        return new SlotEncoding(table, s.SlotNames, s.FeatureSlots, [.. slotMask], DroppedObjects.From(dropped, truncated));
+        return new SlotEncoding(table, s.SlotNames, s.FeatureSlots, [.. slotMask], DroppedObjects.From(dropped, truncated, seen, SlotGroup.Flagged(withoutSlots)));
     }
 
     /// <summary>

@@ -59,7 +59,8 @@ public static class Level1Layout
         var headers = new EventHeaderColumns();
         List<string> kinds = [];
         var dropped = new long[ObjectKinds.WithHadron.Count];
-        long truncated = 0;
+        long truncated = 0, seen = 0;
+        var withoutSlots = new bool[ObjectKinds.WithHadron.Count];
         var kept = new List<PhysicsObject>();
         var row = new double[SlotCount * FeaturesPerSlot];
         var mask = new double[SlotCount];
@@ -69,7 +70,8 @@ public static class Level1Layout
             Array.Clear(row);
             Array.Clear(mask);
             (row[0], row[1], row[2], mask[0]) = (e.Met, 0, e.MetPhi, 1);
-            bool lost = false;
+            seen += e.Objects.Count;
+            bool lost = SlotGroup.DropKindsWithoutSlots(e, Groups, dropped, withoutSlots) > 0;
             int slot = 1;
             for (int g = 0; g < Groups.Length; slot += Groups[g].Slots, g++)
             {
@@ -96,7 +98,7 @@ public static class Level1Layout
             new(KindsChannel, kinds),
         ];
         var table = new FeatureTable(FeatureNames, [.. values], kinds.Count, channels, [.. channels.Select(c => c.Name), .. FeatureNames]);
-        return new SlotEncoding(table, SlotNames, FeatureSlots, [.. slotMask], DroppedObjects.From(dropped, truncated));
+        return new SlotEncoding(table, SlotNames, FeatureSlots, [.. slotMask], DroppedObjects.From(dropped, truncated, seen, SlotGroup.Flagged(withoutSlots)));
     }
 
     /// <summary>(N, 57) mask of a table made by <see cref="ToTable"/> (or its reconstruction), from the <c>kinds</c> side channel.</summary>

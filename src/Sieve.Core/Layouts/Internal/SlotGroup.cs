@@ -46,4 +46,36 @@ internal sealed record SlotGroup(string Prefix, IReadOnlyList<ObjectKind> Kinds,
 
         return dropped;
     }
+
+    /// <summary>
+    /// Counts the objects of <paramref name="e"/> whose kind no group takes into
+    /// <paramref name="droppedPerKind"/> (and marks the kind in <paramref name="withoutSlots"/>): a
+    /// layout without slots for a kind loses all of its objects, and must say so like any overflow.
+    /// Returns how many there were.
+    /// </summary>
+    public static int DropKindsWithoutSlots(Event e, IReadOnlyList<SlotGroup> groups, long[] droppedPerKind, bool[] withoutSlots)
+    {
+        int dropped = 0;
+        foreach (PhysicsObject o in e.Objects)
+        {
+            bool taken = false;
+            foreach (SlotGroup g in groups)
+            {
+                taken |= g.Takes(o.Kind);
+            }
+
+            if (!taken)
+            {
+                droppedPerKind[(int)o.Kind]++;
+                withoutSlots[(int)o.Kind] = true;
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>The kinds flagged in <paramref name="withoutSlots"/>, in kind order.</summary>
+    public static IReadOnlyList<ObjectKind> Flagged(bool[] withoutSlots) =>
+        [.. ObjectKinds.WithHadron.Where(k => withoutSlots[(int)k])];
 }
