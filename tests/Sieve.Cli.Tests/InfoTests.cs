@@ -9,6 +9,25 @@ namespace Sieve.Cli.Tests;
 /// <summary>`sieve info` on the real files: counts checked against independent parses.</summary>
 public class InfoTests
 {
+    [Fact]
+    public void A_channel_that_selects_no_event_is_summarised_not_an_error()
+    {
+        // One event with an electron and no jet: channel 1 (jets, MET) keeps nothing.
+        string path = Path.Combine(Path.GetTempPath(), $"sieve-none-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "1;z;1;10000;0.1;e-,50000,40000,0.1,0.2;\n");
+        try
+        {
+            (int code, string text) = CliRunner.Run("info", path, "--format", "darkmachines", "--channel", "ch1");
+            Assert.True(code == 0, text);
+            Assert.Contains("0 events", text, StringComparison.Ordinal);
+            Assert.Contains("no events pass the channel ch1 selection", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [SkippableFact]
     public void DarkMachines_counts_and_channel_selection()
     {

@@ -86,6 +86,15 @@ internal static class InfoCommand
         }
 
         console.Write(kinds);
+        if (s.EventCount == 0)
+        {
+            // Nothing to chart: say why instead of drawing an empty histogram.
+            console.MarkupLine(channel is null
+                ? "[yellow]no events[/] in this file"
+                : $"[yellow]no events[/] pass the channel {Markup.Escape(channel)} selection (its cuts are in docs/formats.md)");
+            return;
+        }
+
         if (s.EventsPerProcess.Count > 0)
         {
             console.MarkupLine("processes: " + Markup.Escape(string.Join(", ", s.EventsPerProcess.Select(p => Inv($"{p.Key} ({p.Value:N0})")))));

@@ -71,5 +71,5 @@ public static class SieveApp
 
     private static bool IsInputError(Exception e) => e is SieveDataException or ArchiveFormatException or NormalisationException
         or ArgumentException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-        or InvalidOperationException or IOException;
+        or Sieve.Models.Training.TrainingDivergedException or IOException;
 }

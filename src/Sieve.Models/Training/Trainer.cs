@@ -102,7 +102,7 @@ public static class Trainer
                 double monitored = nVal > 0 ? valLoss : trainLoss;
                 if (!double.IsFinite(trainLoss))
                 {
-                    throw new InvalidOperationException($"training diverged at epoch {epoch} (loss {trainLoss}); lower the learning rate.");
+                    throw new TrainingDivergedException($"training diverged at epoch {epoch} (loss {trainLoss}); lower the learning rate.");
                 }
 
                 bool isBest = monitored < bestLoss;
