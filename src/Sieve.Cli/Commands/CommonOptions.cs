@@ -27,6 +27,13 @@ internal static class CommonOptions
         _ => throw new ArgumentException($"--layout '{text}' is not one of per-object, fixed-slots, l1."),
     };
 
+    public static Option<string?> Kinds() => new("--kinds")
+    {
+        Description = "Declare what variables are, e.g. phi1=phi,MET=pt,x=plain (kinds: phi, pt, E, m, eta, plain): phi is wrapped, pt/E/m get relative " +
+                      "residuals (m above 1 GeV) and take the pt/E/m targets. Without it names are read by pattern: pt1, j0_pt, MET, MuonPt are pT-like, " +
+                      "phi1, phiMET, METphi are angles, DER_mass_MMC is a mass. The same rules in compress and evaluate.",
+    };
+
     public static Option<bool> AllowDrop() => new("--allow-drop")
     {
         Description = "Slot layouts (fixed-slots, l1): accept a layout that drops more than 1 % of the objects (beyond a kind's slots, or of a kind " +

@@ -40,6 +40,7 @@ internal static class CompressCommand
         var channel = CommonOptions.Channel();
         var missing = CommonOptions.Missing();
         var allowDrop = CommonOptions.AllowDrop();
+        var kinds = CommonOptions.Kinds();
         var latentStep = new Option<string?>("--latent-step")
         {
             Description = "Method ae: quantise the latents to integers (archive version 4): one step for all dimensions, one per dimension (comma-separated), " +
@@ -60,7 +61,7 @@ internal static class CompressCommand
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, missing, allowDrop, latentType, latentStep, embedModel, dropColumns, output,
+            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, missing, allowDrop, kinds, latentType, latentStep, embedModel, dropColumns, output,
         };
         command.SetAction(parse =>
         {
@@ -68,8 +69,9 @@ internal static class CompressCommand
             string chosen = parse.GetValue(method)!.Trim().ToLowerInvariant();
             Dictionary<string, string>? rms = CommonOptions.ParseAssignmentsText(parse.GetValue(targets), "--target-rms");
             Dictionary<string, string>? bounds = CommonOptions.ParseAssignmentsText(parse.GetValue(maxErrors), "--max-error");
+            Sieve.Core.Metrics.VariableKinds declared = Sieve.Core.Metrics.VariableKinds.Parse(parse.GetValue(kinds));
             CorrectionRequest? errors = (rms ?? bounds) is { } given
-                ? new CorrectionRequest(given, bounds is not null, ParseQuantiser(parse.GetValue(quantiser), bounds is not null))
+                ? new CorrectionRequest(given, bounds is not null, ParseQuantiser(parse.GetValue(quantiser), bounds is not null), declared)
                 : null;
             IReadOnlyList<string>? drop = CommonOptions.SplitColumns(parse.GetValue(dropColumns));
             var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units),
@@ -81,11 +83,11 @@ internal static class CompressCommand
                     throw new ArgumentException("--method quantize needs either --target-rms or --max-error, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
                 }
 
-                outcome = QuantizeWorkflow.Run(request, errors!.Targets, parse.GetValue(output)!, errors.MaxError, errors.Kind, drop);
+                outcome = QuantizeWorkflow.Run(request, errors!.Targets, parse.GetValue(output)!, errors.MaxError, errors.Kind, drop, declared);
             }
             else if (chosen == "float16")
             {
-                outcome = QuantizeWorkflow.RunFloat16(request, parse.GetValue(output)!, drop);
+                outcome = QuantizeWorkflow.RunFloat16(request, parse.GetValue(output)!, drop, declared);
             }
             else if (chosen == "ae")
             {

@@ -16,6 +16,7 @@ internal static class Summaries
             $"best epoch {m.Result.BestEpoch} of {m.Result.EpochsRun}, validation MSE {m.Result.BestValidationLoss:E3} (normalised units)"));
         console.MarkupLine($"model written to [bold]{Markup.Escape(outcome.ModelDirectory)}[/] (model.json, weights.bin, history.csv)");
         Dropped(console, outcome.Dropped);
+        KeptLossless(console, outcome.KeptLossless);
     }
 
     public static void Compress(IAnsiConsole console, CompressOutcome outcome)
@@ -30,6 +31,16 @@ internal static class Summaries
                 : "no model: everything needed to decompress is in the archive");
         Accounting(console, a, outcome.Rows);
         Dropped(console, outcome.Dropped);
+        KeptLossless(console, outcome.KeptLossless);
+    }
+
+    // Said out loud, since a column the user expected as a feature is not one.
+    public static void KeptLossless(IAnsiConsole console, IReadOnlyList<string>? columns)
+    {
+        if (columns is { Count: > 0 })
+        {
+            console.MarkupLine($"kept losslessly, not as features (integer identifiers or counters): {Markup.Escape(string.Join(", ", columns))}; --columns chooses the features yourself");
+        }
     }
 
     public static void Dropped(IAnsiConsole console, Sieve.Core.Layouts.DroppedObjects? dropped)

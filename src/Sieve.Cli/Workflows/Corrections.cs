@@ -17,11 +17,11 @@ public static class Corrections
     /// <summary>The corrections for <paramref name="decoded"/> (the decoder's output, row-major like the table) and their header entry.</summary>
     /// <param name="mask">(N, F) presence mask (slot padding, missing cells): absent cells keep the decoder's output and do not count; null when all are real.</param>
     public static (CorrectionEncoding Encoding, int[] Values) Fit(FeatureTable table, double[] decoded, IReadOnlyDictionary<string, string> targets,
-        double energyScaleToGeV, bool maxError, Quantiser kind, string path, IReadOnlyList<float>? mask = null)
+        double energyScaleToGeV, bool maxError, Quantiser kind, string path, IReadOnlyList<float>? mask = null, Core.Metrics.VariableKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(decoded);
-        FeatureNormaliser quantiser = QuantizeWorkflow.Fit(table, targets, energyScaleToGeV, maxError);
+        FeatureNormaliser quantiser = QuantizeWorkflow.Fit(table, targets, energyScaleToGeV, maxError, kinds);
         float[] symbols;
         if (maxError)
         {
@@ -30,12 +30,12 @@ public static class Corrections
             symbols = new float[table.Values.Length];
             for (int f = 0; f < table.FeatureCount; f++)
             {
-                (_, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f]);
-                var column = new FeatureColumn(table, f, quantiser.Transforms[f], relative, energyScaleToGeV, Quantiser.Uniform, path, decoded, mask);
+                (_, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f], kinds);
+                var column = new FeatureColumn(table, f, quantiser.Transforms[f], relative, energyScaleToGeV, Quantiser.Uniform, path, decoded, mask, kinds);
                 double step = quantiser.Transforms[f].Scale;
                 if (step < column.FinestStep)
                 {
-                    throw column.TooSmall("--max-error (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f])!]);
+                    throw column.TooSmall("--max-error (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f], kinds)!]);
                 }
 
                 int[] indices = column.Rms(step).Indices;
@@ -47,7 +47,7 @@ public static class Corrections
         }
         else
         {
-            (quantiser, symbols) = QuantizeWorkflow.FitSteps(quantiser, table, targets, energyScaleToGeV, kind, path, decoded, mask);
+            (quantiser, symbols) = QuantizeWorkflow.FitSteps(quantiser, table, targets, energyScaleToGeV, kind, path, decoded, mask, kinds);
         }
 
         string target = (maxError ? "max_error: " : "target_rms: ") + string.Join(",", targets.Select(t => $"{t.Key}={t.Value}"));

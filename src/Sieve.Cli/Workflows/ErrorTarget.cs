@@ -1,3 +1,4 @@
+using Sieve.Core.Metrics;
 using System.Globalization;
 
 namespace Sieve.Cli.Workflows;
@@ -24,33 +25,49 @@ public sealed record ErrorTarget(double Value, bool Relative)
 
     /// <summary>
     /// The target given for <paramref name="variable"/> in a name -> text map (names case-insensitive):
-    /// its own name first, then, for slot layouts, the variable after the last '_' (pt for j0_pt),
-    /// phi for any name ending in phi (METphi) and pt for MET.
+    /// its own name first, then the part after the last '_' (pt for j0_pt), then the physics variable
+    /// its kind stands for (<see cref="VariableKinds.Variable"/>: pt for pt1 and MET, phi for phiMET).
     /// </summary>
     /// <exception cref="KeyNotFoundException">No target applies.</exception>
-    public static ErrorTarget For(IReadOnlyDictionary<string, string> targets, string variable) =>
-        Find(targets, variable) is { } key ? Parse(variable, targets[key]) : throw new KeyNotFoundException($"no target for {variable}");
+    public static ErrorTarget For(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null) =>
+        Find(targets, variable, kinds) is { } key ? Parse(variable, targets[key]) : throw new KeyNotFoundException($"no target for {variable}");
 
     /// <summary>The key of <paramref name="targets"/> that applies to <paramref name="variable"/> (see <see cref="For"/>); null when none does.</summary>
-    public static string? Find(IReadOnlyDictionary<string, string> targets, string variable)
+    public static string? Find(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(variable);
-        string[] candidates =
+        string?[] candidates =
         [
             variable,
             variable[(variable.LastIndexOf('_') + 1)..],
-            variable.EndsWith("phi", StringComparison.OrdinalIgnoreCase) ? "phi" : variable,
-            variable.Equals("MET", StringComparison.OrdinalIgnoreCase) ? "pt" : variable,
+            (kinds ?? VariableKinds.Patterns).Variable(variable),
         ];
-        foreach (string candidate in candidates)
+        foreach (string? candidate in candidates)
         {
-            if (targets.Keys.FirstOrDefault(k => k.Equals(candidate, StringComparison.OrdinalIgnoreCase)) is { } key)
+            if (candidate is not null && targets.Keys.FirstOrDefault(k => k.Equals(candidate, StringComparison.OrdinalIgnoreCase)) is { } key)
             {
                 return key;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Refuses keys that apply to none of <paramref name="features"/>: a typo (<c>etaa=0.0001</c>)
+    /// must not leave a variable without the target the user meant.
+    /// </summary>
+    public static void RequireAllApply(IReadOnlyDictionary<string, string> targets, IReadOnlyList<string> features, string option, VariableKinds? kinds = null)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(features);
+        var used = new HashSet<string>(features.Select(f => Find(targets, f, kinds)).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+        string[] unknown = [.. targets.Keys.Where(k => !used.Contains(k))];
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException($"{option} {string.Join(", ", unknown.Select(k => $"{k}={targets[k]}"))}: {(unknown.Length == 1 ? "applies" : "apply")} to no feature; " +
+                $"a key is a feature name, the part after its last '_', or the variable it stands for (pt, E, m, eta, phi; --kinds declares one). Features: {string.Join(", ", features)}.");
+        }
     }
 }

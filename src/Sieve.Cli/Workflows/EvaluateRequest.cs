@@ -14,6 +14,7 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Synthetic">Whether the data is the built-in synthetic sample.</param>
 /// <param name="Missing">Missing-value marker: cells of the original equal to it are left out of the statistics.</param>
 /// <param name="MaxError">Bounds to verify per variable ("1%" relative or "0.005" absolute).</param>
+/// <param name="Kinds">Declared variable kinds (--kinds); name patterns otherwise.</param>
 public sealed record EvaluateRequest(string Original, string Reconstructed, string OutputDirectory, IReadOnlyList<string>? Columns = null,
     EnergyUnit? Unit = null, InputFormat? Format = null, string? Archive = null, string? ModelDirectory = null, bool Synthetic = false, double? Missing = null,
-    IReadOnlyDictionary<string, string>? MaxError = null);
+    IReadOnlyDictionary<string, string>? MaxError = null, Core.Metrics.VariableKinds? Kinds = null);

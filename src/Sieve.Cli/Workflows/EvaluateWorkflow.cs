@@ -33,7 +33,13 @@ public static class EvaluateWorkflow
         else
         {
             LoadedInput reconstructed = InputLoader.Load(new InputRequest(request.Reconstructed, original.Format, original.Table.FeatureNames, original.Unit));
-            evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with { EnergyScaleToGeV = original.Unit.ToGeV(), MissingMarker = request.Missing });
+            (request.Kinds ?? VariableKinds.Patterns).RequireFeatures(original.Table.FeatureNames);
+            evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with
+            {
+                EnergyScaleToGeV = original.Unit.ToGeV(),
+                MissingMarker = request.Missing,
+                Kinds = request.Kinds ?? VariableKinds.Patterns,
+            });
         }
 
         RequireComparable(evaluation.Report, perKind, request.Reconstructed);
@@ -85,7 +91,7 @@ public static class EvaluateWorkflow
             Compression = compression,
             Notes = synthetic ? [.. notes, "SYNTHETIC DATA: the built-in demo sample, not physics data."] : notes,
             PerKind = perKind,
-            BoundChecks = request.MaxError is null ? null : Check(evaluation.Report, request.MaxError),
+            BoundChecks = request.MaxError is null ? null : Check(evaluation.Report, request.MaxError, request.Kinds),
         };
         var files = new List<string>(FidelityReportWriter.Write(request.OutputDirectory, report, evaluation.Residuals));
         if (perKind is not null && kindResiduals is not null)
@@ -134,16 +140,22 @@ public static class EvaluateWorkflow
         }
     }
 
-    private static List<BoundCheck> Check(FidelityReport report, IReadOnlyDictionary<string, string> bounds)
+    // The bounds apply by the rule compress uses (ErrorTarget.Find): a name, the part after its last '_', or its variable.
+    private static List<BoundCheck> Check(FidelityReport report, IReadOnlyDictionary<string, string> bounds, VariableKinds? kinds)
     {
+        string[] names = [.. report.Variables.Select(x => x.Name)];
+        ErrorTarget.RequireAllApply(bounds, names, "--max-error", kinds);
         var checks = new List<BoundCheck>();
-        foreach ((string name, string text) in bounds)
+        foreach (VariableFidelity v in report.Variables)
         {
-            VariableFidelity v = report.Variables.FirstOrDefault(x => x.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"--max-error names '{name}', which is not among the evaluated variables ({string.Join(", ", report.Variables.Select(x => x.Name))}).");
-            (double bound, bool relative) = ErrorTarget.Parse(name, text);
+            if (ErrorTarget.Find(bounds, v.Name, kinds) is not { } key)
+            {
+                continue;
+            }
+
+            (double bound, bool relative) = ErrorTarget.Parse(v.Name, bounds[key]);
             SummaryStatistics stats = (relative ? v.RelativeResidual : v.Residual)
-                ?? throw new ArgumentException($"--max-error {name}={text}: {name} has no relative residual; give an absolute bound.");
+                ?? throw new ArgumentException($"--max-error {key}={bounds[key]}: {v.Name} has no relative residual (it is not an energy, pT or mass; --kinds {v.Name}=pt declares one); give an absolute bound.");
             checks.Add(new BoundCheck(v.Name, bound, relative, stats.MaxAbs, stats.MaxAbs <= bound));
         }
 

@@ -27,13 +27,13 @@ internal sealed class FeatureColumn
 
     /// <param name="mask">(N, F) presence mask: absent cells (slot padding, missing values) are left at the baseline and not counted.</param>
     public FeatureColumn(FeatureTable table, int feature, FeatureTransform transform, bool relative, double energyScaleToGeV, Quantiser kind, string path,
-        double[]? baseline = null, IReadOnlyList<float>? mask = null)
+        double[]? baseline = null, IReadOnlyList<float>? mask = null, VariableKinds? kinds = null)
     {
         _name = table.FeatureNames[feature];
         _values = [.. table.Column(feature)];
         _transform = transform with { Scale = 1 };
         _relative = relative;
-        _minimum = relative && VariableRoles.IsMass(table.FeatureNames[feature]) ? 1.0 / energyScaleToGeV : 0;
+        _minimum = relative && (kinds ?? VariableKinds.Patterns).IsMass(table.FeatureNames[feature]) ? 1.0 / energyScaleToGeV : 0;
         _kind = kind;
         _transformed = new double[_values.Length];
         for (int r = 0; r < _values.Length; r++)

@@ -54,11 +54,15 @@ public static class InputLoader
 
                 return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
             case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet:
-                (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(ReadNumericTable(request.Path, format), request.Columns);
-                return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved);
+                FeatureTable numeric = ReadNumericTable(request.Path, format);
+                IReadOnlyList<string>? columns = request.Columns ?? [.. numeric.FeatureNames.Where((n, f) => !ColumnRoles.KeepLosslessly(n, numeric.Column(f)))];
+                (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(numeric, columns);
+                return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved,
+                    KeptLossless: request.Columns is null ? moved : null);
             default:
                 FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions { FeatureColumns = request.Columns });
-                return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes);
+                return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes,
+                    KeptLossless: request.Columns is null ? KeptIntegerColumns(table) : null);
         }
     }
 
@@ -69,6 +73,12 @@ public static class InputLoader
         InputFormat.Hdf5 => Hdf5TableReader.Read(path),
         _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
     };
+
+    // Side channels the automatic selection kept for being integer identifiers or counters (said in the output).
+    private static string[] KeptIntegerColumns(FeatureTable table) =>
+        [.. table.SideChannels.Where(c => ColumnRoles.IsIdentifierOrCounterName(c.Name) && c.Values.All(v =>
+            double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x) && ColumnRoles.AllIntegers([x])))
+            .Select(c => c.Name)];
 
     // The layout as the --layout option spells it, for messages.
     private static string CliLayoutName(LayoutKind layout) => layout switch

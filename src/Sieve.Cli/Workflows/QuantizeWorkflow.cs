@@ -38,7 +38,7 @@ public static class QuantizeWorkflow
     /// <exception cref="ArgumentException">A target is missing or bad, or the trellis was asked for with bounds.</exception>
     /// <param name="drop">Non-feature columns of a table to leave out of the archive (not written back on decompression).</param>
     public static CompressOutcome Run(InputRequest input, IReadOnlyDictionary<string, string> targets, string archivePath, bool maxError = false,
-        Quantiser kind = Quantiser.Trellis, IReadOnlyList<string>? drop = null)
+        Quantiser kind = Quantiser.Trellis, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(targets);
@@ -49,7 +49,7 @@ public static class QuantizeWorkflow
 
         (LoadedInput loaded, float[]? present) = WithoutMissing(Dropping(InputLoader.Load(input), drop, input.Path), input.Missing);
         FeatureTable table = loaded.Table;
-        FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError);
+        FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError, kinds);
         float[] symbols;
         if (maxError)
         {
@@ -57,7 +57,7 @@ public static class QuantizeWorkflow
         }
         else
         {
-            (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path, mask: present);
+            (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path, mask: present, kinds: kinds);
         }
 
         var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) };
@@ -74,14 +74,15 @@ public static class QuantizeWorkflow
     /// GeV so pT in MeV cannot overflow 65504), archive version 2. A baseline: about 0.02 % relative
     /// error for 8 bytes per 4-feature jet.
     /// </summary>
-    public static CompressOutcome RunFloat16(InputRequest input, string archivePath, IReadOnlyList<string>? drop = null)
+    public static CompressOutcome RunFloat16(InputRequest input, string archivePath, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null)
     {
+        kinds ??= VariableKinds.Patterns;
         ArgumentNullException.ThrowIfNull(input);
         (LoadedInput loaded, _) = WithoutMissing(Dropping(InputLoader.Load(input), drop, input.Path), input.Missing);
         FeatureTable table = loaded.Table;
         double toGeV = loaded.Unit.ToGeV();
         var transforms = table.FeatureNames.Select(name => new FeatureTransform(name, TransformFunction.Identity,
-            VariableRoles.Classify(name) == VariableKind.EnergyLike ? toGeV : 1, 0, 1, VariableRoles.Classify(name) == VariableKind.Angle)).ToList();
+            kinds.Classify(name) == VariableKind.EnergyLike ? toGeV : 1, 0, 1, kinds.Classify(name) == VariableKind.Angle)).ToList();
         var identity = new FeatureNormaliser(NormalisationKind.None, transforms);
         float[] values = identity.Transform(table.Values);
         for (int i = 0; i < values.Length; i++)
@@ -173,7 +174,7 @@ public static class QuantizeWorkflow
             FormatVersion = ArchiveFormat.VersionFor(latent.DType),
         };
         ArchiveWriter.Write(archivePath, new ArchiveContent(header, symbols, table.SideChannels));
-        return new CompressOutcome(archivePath, table.RowCount, loaded.FileBytes, ArchiveInspector.Inspect(archivePath), 0);
+        return new CompressOutcome(archivePath, table.RowCount, loaded.FileBytes, ArchiveInspector.Inspect(archivePath), 0, KeptLossless: loaded.KeptLossless);
     }
 
     /// <summary>
@@ -183,23 +184,28 @@ public static class QuantizeWorkflow
     /// = step / 2), for relative targets over the rows the evaluation counts (m &gt; 1 GeV, others &gt; 0):
     /// a relative bound holds for every value above that minimum.
     /// </summary>
-    public static FeatureNormaliser Fit(FeatureTable table, IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, bool maxError = false)
+    public static FeatureNormaliser Fit(FeatureTable table, IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, bool maxError = false,
+        VariableKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(targets);
-        string[] missing = [.. table.FeatureNames.Where(f => ErrorTarget.Find(targets, f) is null)];
+        kinds ??= VariableKinds.Patterns;
+        string option = maxError ? "--max-error" : "--target-rms";
+        kinds.RequireFeatures(table.FeatureNames);
+        ErrorTarget.RequireAllApply(targets, table.FeatureNames, option, kinds);
+        string[] missing = [.. table.FeatureNames.Where(f => ErrorTarget.Find(targets, f, kinds) is null)];
         if (missing.Length > 0)
         {
-            throw new ArgumentException($"--target-rms gives no target for {string.Join(", ", missing)}; give one per feature, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
+            throw new ArgumentException($"{option} gives no target for {string.Join(", ", missing)}; give one per feature, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003 (or declare a feature's kind with --kinds).");
         }
 
         var transforms = new List<FeatureTransform>();
         for (int f = 0; f < table.FeatureCount; f++)
         {
             string name = table.FeatureNames[f];
-            (double target, bool relative) = ErrorTarget.For(targets, name);
+            (double target, bool relative) = ErrorTarget.For(targets, name, kinds);
 
-            bool periodic = VariableRoles.Classify(name) == VariableKind.Angle;
+            bool periodic = kinds.Classify(name) == VariableKind.Angle;
             if (!relative)
             {
                 transforms.Add(new FeatureTransform(name, TransformFunction.Identity, 1, 0, Margin * target * (maxError ? 2 : Math.Sqrt(12)), periodic));
@@ -208,7 +214,7 @@ public static class QuantizeWorkflow
 
             // Relative error of x for an error dg in g: ln(10) dg (1 + x0/|x|); average the factor over the counted rows.
             double x0 = 0.1 / energyScaleToGeV;
-            double minimum = VariableRoles.IsMass(name) ? 1.0 / energyScaleToGeV : 0;
+            double minimum = kinds.IsMass(name) ? 1.0 / energyScaleToGeV : 0;
             double[] column = [.. table.Column(f).Where(x => Math.Abs(x) > minimum)];
             double step;
             if (maxError)
@@ -236,15 +242,16 @@ public static class QuantizeWorkflow
     /// row-major indices.
     /// </summary>
     internal static (FeatureNormaliser, float[]) FitSteps(FeatureNormaliser quantiser, FeatureTable table,
-        IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null, IReadOnlyList<float>? mask = null)
+        IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null, IReadOnlyList<float>? mask = null,
+        VariableKinds? kinds = null)
     {
         var transforms = quantiser.Transforms.ToArray();
         var symbols = new float[table.Values.Length];
         int dims = table.FeatureCount;
         for (int f = 0; f < dims; f++)
         {
-            (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f]);
-            var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask);
+            (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f], kinds);
+            var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask, kinds);
             double goal = TargetMargin * target;
 
             // Halve from the formula's step down to the finest step the archive's integers hold; when
@@ -255,7 +262,7 @@ public static class QuantizeWorkflow
             {
                 if (low <= finest)
                 {
-                    throw column.TooSmall(baseline is null ? "--target-rms" : "--target-rms (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f])!]);
+                    throw column.TooSmall(baseline is null ? "--target-rms" : "--target-rms (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f], kinds)!]);
                 }
 
                 low = Math.Max(low / 2, finest);
@@ -291,7 +298,7 @@ public static class QuantizeWorkflow
 
             if (!(rms <= target) || indices.Length != table.RowCount)
             {
-                throw column.TooSmall(baseline is null ? "--target-rms" : "--target-rms (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f])!]);
+                throw column.TooSmall(baseline is null ? "--target-rms" : "--target-rms (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f], kinds)!]);
             }
 
             transforms[f] = transforms[f] with { Scale = low };

@@ -8,4 +8,6 @@ namespace Sieve.Cli.Workflows;
 /// <param name="Manifest">Its manifest.</param>
 /// <param name="Result">Training history and best epoch.</param>
 /// <param name="Dropped">Objects of the training input that did not fit the layout's slots.</param>
-public sealed record TrainOutcome(string ModelDirectory, ModelManifest Manifest, TrainingResult Result, Sieve.Core.Layouts.DroppedObjects? Dropped = null);
+/// <param name="KeptLossless">Integer identifier or counter columns left out of the features (automatic selection).</param>
+public sealed record TrainOutcome(string ModelDirectory, ModelManifest Manifest, TrainingResult Result, Sieve.Core.Layouts.DroppedObjects? Dropped = null,
+    IReadOnlyList<string>? KeptLossless = null);

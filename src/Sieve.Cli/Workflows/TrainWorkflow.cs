@@ -101,7 +101,7 @@ public static class TrainWorkflow
         {
             Result = manifest.Result with { BestEpoch = result.BestEpoch, EpochsRun = epochsRun, BestValidationLoss = result.BestValidationLoss },
         });
-        return new TrainOutcome(request.OutputDirectory, manifest, result, input.Dropped);
+        return new TrainOutcome(request.OutputDirectory, manifest, result, input.Dropped, input.KeptLossless);
     }
 
     /// <summary>Maps weights by feature name to feature order; unknown names are an error.</summary>

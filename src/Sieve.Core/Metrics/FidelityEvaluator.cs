@@ -39,7 +39,7 @@ public static class FidelityEvaluator
         for (int f = 0; f < features; f++)
         {
             string name = original.FeatureNames[f];
-            VariableKind kind = VariableRoles.Classify(name);
+            VariableKind kind = options.Kinds.Classify(name);
             double[] truth = original.Column(f);
             double[] reco = reconstructed.Column(f);
 

@@ -34,8 +34,11 @@ public sealed record FidelityOptions
             }
         }
 
-        return VariableRoles.IsMass(featureName) ? DefaultMassMinimumGeV / EnergyScaleToGeV : 0.0;
+        return Kinds.IsMass(featureName) ? DefaultMassMinimumGeV / EnergyScaleToGeV : 0.0;
     }
+
+    /// <summary>How each variable's residual is formed: declared kinds, then name patterns (default: patterns only).</summary>
+    public VariableKinds Kinds { get; init; } = VariableKinds.Patterns;
 
     /// <summary>
     /// Value that marks a missing cell in the original (HiggsML: -999); such cells are left out of

@@ -78,6 +78,12 @@ internal sealed class CsvColumn
             numbers.Add(NumberText.ParseFinite(texts[row], file, firstDataLine + row, Name));
         }
 
+        if (Core.Tables.ColumnRoles.KeepLosslessly(Name, numbers))
+        {
+            // An identifier or counter: integers that must come back exactly, so the text stays a side channel.
+            return;
+        }
+
         Numbers = numbers;
         Texts = null;
     }

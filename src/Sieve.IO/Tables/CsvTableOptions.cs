@@ -26,7 +26,9 @@ public sealed record CsvTableOptions
     /// when every cell parses as a number and its name does not look like an identifier, a label
     /// or a weight. Such columns must survive compression exactly, so they are side channels even
     /// when numeric: names (case-insensitive) index, orig_index, id, eventid, event_id, label,
-    /// weight, kaggleset, kaggleweight, and names ending in "id" or "_index".
+    /// weight, kaggleset, kaggleweight, and names ending in "id" or "_index". Integer columns whose
+    /// name looks like an identifier or counter (<see cref="Core.Tables.ColumnRoles"/>: Run, Event,
+    /// nJet, PRI_jet_num, Q1) stay side channels too.
     /// </summary>
     public static bool IsSideChannelName(string columnName)
     {
