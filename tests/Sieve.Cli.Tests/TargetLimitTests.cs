@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sieve.Cli.Workflows;
+using Sieve.Pipeline;
 using Sieve.Core.Metrics;
 using Sieve.Core.Synthetic;
 using Sieve.IO.Tables;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Sieve.Cli.Workflows;
+using Sieve.Pipeline;
 using Spectre.Console;
 
 namespace Sieve.Cli.Commands;

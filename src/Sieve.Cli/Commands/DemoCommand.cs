@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sieve.Cli.Terminal;
-using Sieve.Cli.Workflows;
+using Sieve.Pipeline;
 using Spectre.Console;
 
 namespace Sieve.Cli.Commands;

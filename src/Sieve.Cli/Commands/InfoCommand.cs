@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Sieve.Cli.Workflows;
+using Sieve.Pipeline;
 using Sieve.Core.Events;
 using Sieve.Core.Summaries;
 using Spectre.Console;

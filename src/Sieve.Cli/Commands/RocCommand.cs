@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Sieve.Cli.Workflows;
+using Sieve.Pipeline;
 using Sieve.Core.Metrics.AnomalyDetection;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sieve.Cli.Terminal;
-using Sieve.Cli.Workflows;
+using Sieve.Pipeline;
 using Sieve.Core.Normalisation;
 using Sieve.Models.Autoencoders;
 using Sieve.Models.Training;

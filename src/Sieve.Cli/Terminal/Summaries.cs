@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sieve.Cli.Workflows;
+using Sieve.Pipeline;
 using Sieve.Compression.Archive;
 using Sieve.Core.Metrics;
 using Spectre.Console;

@@ -1,0 +1,13 @@
+namespace Sieve.Pipeline;
+
+/// <summary>Everything `sieve roc` needs.</summary>
+/// <param name="Background">Scores file of background events.</param>
+/// <param name="Signals">Scores files of signal samples (one ROC each).</param>
+/// <param name="Score">Score column: recon, kl or rz (or a full column name).</param>
+/// <param name="OutputDirectory">Report directory.</param>
+/// <param name="Bootstrap">Bootstrap replicates for the uncertainties (0 = none).</param>
+/// <param name="Synthetic">Whether the scores come from the built-in synthetic sample.</param>
+/// <param name="LossHistory">history.csv of the model, for the loss-curve plot (optional).</param>
+/// <param name="IgnoreWeights">Count every event once instead of by its weight.</param>
+public sealed record RocRequest(string Background, IReadOnlyList<string> Signals, string Score, string OutputDirectory,
+    int Bootstrap = 200, bool Synthetic = false, string? LossHistory = null, bool IgnoreWeights = false);

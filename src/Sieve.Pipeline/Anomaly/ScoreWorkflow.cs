@@ -1,0 +1,141 @@
+using System.Globalization;
+using Sieve.Core.Layouts;
+using Sieve.Core.Selection;
+using Sieve.Core.Tables;
+using Sieve.IO.Parquet;
+using Sieve.IO.Tables;
+using Sieve.Models.Autoencoders;
+using Sieve.Models.Checkpoints;
+using Sieve.Models.Scoring;
+
+namespace Sieve.Pipeline;
+
+/// <summary>
+/// score: one row per event with its id, process, weight, multiplicity and anomaly scores
+/// (reconstruction error over present cells; KL and R_z for VAEs), as CSV or Parquet.
+/// </summary>
+public static class ScoreWorkflow
+{
+    /// <summary>Column names of a scores file.</summary>
+    public const string IdColumn = "event_id", ProcessColumn = "process_id", WeightColumn = "weight", MultiplicityColumn = "multiplicity";
+
+    /// <summary>Scores <paramref name="inputPath"/>; returns the number of events, the score columns written and the objects a slot layout dropped.</summary>
+    /// <param name="allowDrop">Accept a slot layout that drops more than 1 % of the objects.</param>
+    /// <param name="missing">--missing as given: must be the model's marker (which applies either way).</param>
+    public static (int Events, IReadOnlyList<string> Scores, DroppedObjects? Dropped) Run(string modelDirectory, string inputPath, string outputPath,
+        InputFormat? format = null, Channel? channel = null, string? multiplicityColumn = null, bool allowDrop = false, double? missing = null)
+    {
+        (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
+        using (model)
+        {
+            if (InputLoader.IsEventFormat(manifest.Schema.Format) && manifest.Schema.Layout == LayoutKind.PerObject)
+            {
+                throw new ArgumentException("event scores need one row per event: train the model with --layout fixed-slots or --layout l1.");
+            }
+
+            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing);
+            EventScores scores = AnomalyScorer.Score(model, prepared.Normalised, prepared.Mask);
+            FeatureTable table = prepared.Input.Table;
+
+            var names = new List<string> { "score_recon" };
+            var columns = new List<double[]> { scores.Recon };
+            if (scores.Kl is { } kl && scores.Rz is { } rz)
+            {
+                names.AddRange(["score_kl", "score_rz"]);
+                columns.AddRange([kl, rz]);
+            }
+
+            names.AddRange([WeightColumn, MultiplicityColumn]);
+            columns.Add(Weights(table));
+            columns.Add(Multiplicity(table, prepared.Mask, multiplicityColumn));
+
+            var values = new double[table.RowCount * names.Count];
+            for (int r = 0; r < table.RowCount; r++)
+            {
+                for (int c = 0; c < names.Count; c++)
+                {
+                    values[(r * names.Count) + c] = columns[c][r];
+                }
+            }
+
+            SideChannel ids = new(IdColumn, Text(table, ["event_id", "eventid", "id", "index", "orig_index"]) ?? [.. Enumerable.Range(0, table.RowCount).Select(i => i.ToString(CultureInfo.InvariantCulture))]);
+            SideChannel processes = new(ProcessColumn, Text(table, ["process_id", "process", "label", "processid"]) ?? [.. Enumerable.Repeat(string.Empty, table.RowCount)]);
+            var output = new FeatureTable(names, values, table.RowCount, [ids, processes], [IdColumn, ProcessColumn, .. names]);
+            if (outputPath.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            {
+                ParquetTableWriter.Write(outputPath, output);
+            }
+            else
+            {
+                CsvTableWriter.Write(outputPath, output);
+            }
+
+            return (table.RowCount, names.Take(names.Count - 2).ToArray(), prepared.Input.Dropped);
+        }
+    }
+
+    private static IReadOnlyList<string>? Text(FeatureTable table, string[] candidates)
+    {
+        foreach (string name in candidates)
+        {
+            if (table.SideChannels.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } channel)
+            {
+                return channel.Values;
+            }
+        }
+
+        return null;
+    }
+
+    private static double[] Weights(FeatureTable table)
+    {
+        IReadOnlyList<string>? text = Text(table, ["weight", "event_weight"]);
+        if (text is null)
+        {
+            return [.. Enumerable.Repeat(1.0, table.RowCount)];
+        }
+
+        return [.. text.Select((t, i) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double w) && double.IsFinite(w)
+            ? w
+            : throw new InvalidDataException($"row {i + 1}: weight '{t}' is not a finite number."))];
+    }
+
+    // Multiplicity: a named column; else the objects in a slot layout (present slots without MET);
+    // else the number of present features of a table row.
+    private static double[] Multiplicity(FeatureTable table, float[]? mask, string? column)
+    {
+        string? name = column ?? table.FeatureNames.Concat(table.SideChannels.Select(c => c.Name))
+            .FirstOrDefault(n => n.Contains("jet_num", StringComparison.OrdinalIgnoreCase) || n.Equals("multiplicity", StringComparison.OrdinalIgnoreCase));
+        if (name is not null)
+        {
+            int f = table.IndexOf(name);
+            if (f >= 0)
+            {
+                return table.Column(f);
+            }
+
+            IReadOnlyList<string> text = Text(table, [name]) ?? throw new ArgumentException($"multiplicity column '{name}' is not in the input.");
+            return [.. text.Select(t => double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture))];
+        }
+
+        int features = table.FeatureCount;
+        bool slots = table.SideChannels.Any(c => c.Name == FixedSlotLayout.CountsChannel || c.Name == Level1Layout.KindsChannel);
+        var result = new double[table.RowCount];
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            double present = features;
+            if (mask is not null)
+            {
+                present = 0;
+                for (int k = 0; k < features; k++)
+                {
+                    present += mask[(r * features) + k];
+                }
+            }
+
+            result[r] = slots ? (present / 3) - 1 : present; // slot layouts: (pT, eta, phi) per slot, MET always present
+        }
+
+        return result;
+    }
+}

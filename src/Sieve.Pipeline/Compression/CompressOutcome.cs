@@ -1,0 +1,14 @@
+using Sieve.Compression.Archive;
+
+namespace Sieve.Pipeline;
+
+/// <summary>What `sieve compress` wrote.</summary>
+/// <param name="ArchivePath">The archive.</param>
+/// <param name="Rows">Rows compressed.</param>
+/// <param name="InputBytes">Size of the input file.</param>
+/// <param name="Accounting">Bytes per section of the archive.</param>
+/// <param name="ModelBytes">Size of the model directory's manifest and weights (shared, not in the archive).</param>
+/// <param name="Dropped">Objects that did not fit the layout's slots and are not in the archive.</param>
+/// <param name="KeptLossless">Integer identifier or counter columns kept losslessly instead of quantised (automatic selection).</param>
+public sealed record CompressOutcome(string ArchivePath, int Rows, long InputBytes, ArchiveAccounting Accounting, long ModelBytes, Sieve.Core.Layouts.DroppedObjects? Dropped = null,
+    IReadOnlyList<string>? KeptLossless = null);

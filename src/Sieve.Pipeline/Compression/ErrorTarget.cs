@@ -1,0 +1,73 @@
+using Sieve.Core.Metrics;
+using System.Globalization;
+
+namespace Sieve.Pipeline;
+
+/// <summary>An error target or bound of one variable: "0.3%" is relative (0.003 of the value), "0.003" absolute.</summary>
+/// <param name="Value">The target as a number (a fraction for relative targets).</param>
+/// <param name="Relative">Whether it applies to the relative residual.</param>
+public sealed record ErrorTarget(double Value, bool Relative)
+{
+    /// <summary>Parses the text given for <paramref name="variable"/>; a clear error when it is not a positive number.</summary>
+    public static ErrorTarget Parse(string variable, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string trimmed = text.Trim();
+        bool relative = trimmed.EndsWith('%');
+        string number = relative ? trimmed[..^1] : trimmed;
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value > 0) || double.IsInfinity(value))
+        {
+            throw new ArgumentException($"{variable}={text}: expected a positive number, or a percentage such as 0.3%.");
+        }
+
+        return new ErrorTarget(relative ? value / 100 : value, relative);
+    }
+
+    /// <summary>
+    /// The target given for <paramref name="variable"/> in a name -> text map (names case-insensitive):
+    /// its own name first, then the part after the last '_' (pt for j0_pt), then the physics variable
+    /// its kind stands for (<see cref="VariableKinds.Variable"/>: pt for pt1 and MET, phi for phiMET).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No target applies.</exception>
+    public static ErrorTarget For(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null) =>
+        Find(targets, variable, kinds) is { } key ? Parse(variable, targets[key]) : throw new KeyNotFoundException($"no target for {variable}");
+
+    /// <summary>The key of <paramref name="targets"/> that applies to <paramref name="variable"/> (see <see cref="For"/>); null when none does.</summary>
+    public static string? Find(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(variable);
+        string?[] candidates =
+        [
+            variable,
+            variable[(variable.LastIndexOf('_') + 1)..],
+            (kinds ?? VariableKinds.Patterns).Variable(variable),
+        ];
+        foreach (string? candidate in candidates)
+        {
+            if (candidate is not null && targets.Keys.FirstOrDefault(k => k.Equals(candidate, StringComparison.OrdinalIgnoreCase)) is { } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Refuses keys that apply to none of <paramref name="features"/>: a typo (<c>etaa=0.0001</c>)
+    /// must not leave a variable without the target the user meant.
+    /// </summary>
+    public static void RequireAllApply(IReadOnlyDictionary<string, string> targets, IReadOnlyList<string> features, string option, VariableKinds? kinds = null)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(features);
+        var used = new HashSet<string>(features.Select(f => Find(targets, f, kinds)).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+        string[] unknown = [.. targets.Keys.Where(k => !used.Contains(k))];
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException($"{option} {string.Join(", ", unknown.Select(k => $"{k}={targets[k]}"))}: {(unknown.Length == 1 ? "applies" : "apply")} to no feature; " +
+                $"a key is a feature name, the part after its last '_', or the variable it stands for (pt, E, m, eta, phi; --kinds declares one). Features: {string.Join(", ", features)}.");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using Sieve.Compression.Archive;
+using Sieve.Core.Metrics;
+using Sieve.Core.Tables;
+using Sieve.IO;
+using Sieve.Models.Checkpoints;
+using Sieve.Reports;
+
+namespace Sieve.Pipeline;
+
+/// <summary>
+/// evaluate: compare original and reconstruction per variable (residuals, relative residuals for
+/// E/pT/m, wrapped phi), add the byte accounting of the archive when given, write report.json and
+/// one histogram per variable.
+/// </summary>
+public static class EvaluateWorkflow
+{
+    /// <summary>Runs the evaluation; returns the report and the files written.</summary>
+    public static (FidelityReport Report, IReadOnlyList<string> Files) Run(EvaluateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        LoadedInput original = InputLoader.Load(new InputRequest(request.Original, request.Format, request.Columns, request.Unit));
+        IReadOnlyList<KindFidelity>? perKind = null;
+        IReadOnlyList<KindResiduals>? kindResiduals = null;
+        FidelityEvaluation evaluation;
+        if (InputLoader.IsEventFormat(original.Format))
+        {
+            // Events: objects matched per kind (a slot layout may have dropped some), pooled for the overall numbers.
+            (perKind, kindResiduals) = ObjectKindFidelity.Evaluate(
+                InputLoader.ReadEvents(new InputRequest(request.Original, original.Format)),
+                InputLoader.ReadEvents(new InputRequest(request.Reconstructed)));
+            evaluation = Pooled(kindResiduals);
+        }
+        else
+        {
+            LoadedInput reconstructed = InputLoader.Load(new InputRequest(request.Reconstructed, original.Format, original.Table.FeatureNames, original.Unit));
+            (request.Kinds ?? VariableKinds.Patterns).RequireFeatures(original.Table.FeatureNames);
+            evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with
+            {
+                EnergyScaleToGeV = original.Unit.ToGeV(),
+                MissingMarker = request.Missing,
+                Kinds = request.Kinds ?? VariableKinds.Patterns,
+            });
+        }
+
+        RequireComparable(evaluation.Report, perKind, request.Reconstructed);
+        bool synthetic = request.Synthetic;
+        var notes = new List<string>(evaluation.Report.Notes);
+        CompressionAccountingSummary? compression = null;
+        if (request.Archive is not null)
+        {
+            byte[] bytes = File.ReadAllBytes(request.Archive);   // read once, inspected and parsed from memory
+            ArchiveAccounting accounting = ArchiveInspector.InspectBytes(bytes, request.Archive);
+            ArchiveContent content = ArchiveReader.FromBytes(bytes, request.Archive);
+            synthetic |= content.Header.Schema.Synthetic;
+            long? modelBytes = null;
+            if (request.ModelDirectory is not null)
+            {
+                modelBytes = ModelCheckpoint.SizeOnDisk(request.ModelDirectory, ModelCheckpoint.ReadManifest(request.ModelDirectory));
+            }
+
+            compression = new CompressionAccountingSummary(original.FileBytes, accounting.FileBytes, original.Table.RowCount, modelBytes)
+            {
+                Sections = new ArchiveSections(accounting.PreambleBytes + accounting.HeaderBytes, accounting.LatentBytes, accounting.SideChannelBytes,
+                    accounting.FramingBytes + accounting.TrailerBytes)
+                {
+                    Corrections = accounting.CorrectionBytes,
+                    Model = accounting.ModelBytes,
+                    HeaderNormaliser = accounting.HeaderNormaliserBytes,
+                },
+                RawFeatureFloat32Bytes = 4L * original.Table.RowCount * original.Table.FeatureCount,
+            };
+            notes.Add($"compression_ratio = original file size ({original.FileBytes} bytes) / archive size ({accounting.FileBytes} bytes, every byte of the file: header {accounting.HeaderBytes} (of which normaliser/quantiser {accounting.HeaderNormaliserBytes}), latents {accounting.LatentBytes}, corrections {accounting.CorrectionBytes}, embedded model {accounting.ModelBytes}, side channels {accounting.SideChannelBytes}, framing and checksum {accounting.PreambleBytes + accounting.FramingBytes + accounting.TrailerBytes}).");
+            notes.Add($"The features as raw float32 would take {original.Table.FeatureCount * 4} bytes per row; the archive takes {compression.BytesPerRow:F3}.");
+            if (InputLoader.IsEventFormat(original.Format))
+            {
+                int events = content.Header.Schema.FormatOptions.ContainsKey(CompressWorkflow.LayoutOption) ? content.Header.Schema.RowCount : original.Table.SideChannels[0].Values.Count(v => v.Length > 0);
+                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Events: {events}; {(double)accounting.FileBytes / events:F2} bytes ({8.0 * accounting.FileBytes / events:F1} bits) per event, {(double)accounting.FileBytes / Math.Max(1, perKind?.Sum(k => k.Objects + k.Unmatched) ?? 1):F2} bytes per object."));
+            }
+            if (modelBytes is not null)
+            {
+                notes.Add($"The model ({modelBytes} bytes) is shared between archives and not counted in the archive; model_payback_rows says after how many rows it pays for itself.");
+            }
+        }
+
+        FidelityReport report = evaluation.Report with
+        {
+            Original = request.Original,
+            Reconstructed = request.Reconstructed,
+            Synthetic = synthetic,
+            Compression = compression,
+            Notes = synthetic ? [.. notes, "SYNTHETIC DATA: the built-in demo sample, not physics data."] : notes,
+            PerKind = perKind,
+            BoundChecks = request.MaxError is null ? null : Check(evaluation.Report, request.MaxError, request.Kinds),
+        };
+        var files = new List<string>(FidelityReportWriter.Write(request.OutputDirectory, report, evaluation.Residuals));
+        if (perKind is not null && kindResiduals is not null)
+        {
+            string? tag = synthetic ? "(synthetic data)" : null;
+            foreach (string variable in ObjectKindFidelity.Variables)
+            {
+                string summary = Path.Combine(request.OutputDirectory, $"kinds_{variable.ToLowerInvariant()}.png");
+                AtomicFile.WriteAllBytes(summary, KindFidelityPlot.RenderSummary(variable, perKind, tag));
+                string histograms = Path.Combine(request.OutputDirectory, $"kinds_residuals_{variable.ToLowerInvariant()}.png");
+                AtomicFile.WriteAllBytes(histograms, KindFidelityPlot.RenderHistograms(variable, kindResiduals, tag));
+                files.AddRange([summary, histograms]);
+            }
+        }
+
+        return (report, files);
+    }
+
+    /// <summary>
+    /// A report of NaN says nothing and must not pass as one: a variable with no value to compare
+    /// (e.g. every object of the original dropped by a slot layout) or with non-finite residuals is
+    /// an error that says what is missing.
+    /// </summary>
+    private static void RequireComparable(FidelityReport report, IReadOnlyList<KindFidelity>? perKind, string reconstructed)
+    {
+        string unmatched = perKind is null ? string.Empty
+            : " Unmatched objects per kind: " + string.Join(", ", perKind.Where(k => k.Unmatched > 0).Select(k => $"{k.Kind} {k.Unmatched}")) +
+              "; a slot layout drops objects of kinds it has no slots for (see compress's 'dropped' line).";
+        foreach (VariableFidelity v in report.Variables)
+        {
+            if (v.Residual.Count == 0)
+            {
+                throw new Core.Errors.SieveDataException(reconstructed, null, v.Name,
+                    "no value of the original has a counterpart in the reconstruction, so no residual can be formed." + (perKind is null ? string.Empty : unmatched),
+                    "at least one value (object) present in both files");
+            }
+
+            foreach (SummaryStatistics? s in new[] { v.Residual, v.RelativeResidual })
+            {
+                if (s is { Count: > 0 } && !(double.IsFinite(s.Rms) && double.IsFinite(s.Mean)))
+                {
+                    throw new Core.Errors.SieveDataException(reconstructed, null, v.Name,
+                        $"the residuals are not finite (RMS {s.Rms}); the reconstruction holds values that cannot be compared", "finite values");
+                }
+            }
+        }
+    }
+
+    // The bounds apply by the rule compress uses (ErrorTarget.Find): a name, the part after its last '_', or its variable.
+    private static List<BoundCheck> Check(FidelityReport report, IReadOnlyDictionary<string, string> bounds, VariableKinds? kinds)
+    {
+        string[] names = [.. report.Variables.Select(x => x.Name)];
+        ErrorTarget.RequireAllApply(bounds, names, "--max-error", kinds);
+        var checks = new List<BoundCheck>();
+        foreach (VariableFidelity v in report.Variables)
+        {
+            if (ErrorTarget.Find(bounds, v.Name, kinds) is not { } key)
+            {
+                continue;
+            }
+
+            (double bound, bool relative) = ErrorTarget.Parse(v.Name, bounds[key]);
+            SummaryStatistics stats = (relative ? v.RelativeResidual : v.Residual)
+                ?? throw new ArgumentException($"--max-error {key}={bounds[key]}: {v.Name} has no relative residual (it is not an energy, pT or mass; --kinds {v.Name}=pt declares one); give an absolute bound.");
+            checks.Add(new BoundCheck(v.Name, bound, relative, stats.MaxAbs, stats.MaxAbs <= bound));
+        }
+
+        return checks;
+    }
+
+    // The overall numbers of an event comparison: every matched object of every kind together.
+    private static FidelityEvaluation Pooled(IReadOnlyList<KindResiduals> kinds)
+    {
+        var variables = new List<VariableFidelity>();
+        var residuals = new List<VariableResiduals>();
+        foreach (string v in ObjectKindFidelity.Variables)
+        {
+            double[] values = [.. kinds.SelectMany(k => k.Residuals[v])];
+            double[]? absolute = v is "E" or "pt" ? [.. kinds.SelectMany(k => k.Absolute[v])] : null;
+            VariableFidelity stats = ObjectKindFidelity.Statistics(v, values, absolute);
+            variables.Add(stats);
+            residuals.Add(new VariableResiduals(v, stats.Kind, absolute ?? values, absolute is null ? null : values));
+        }
+
+        int rows = kinds.Sum(k => k.Residuals["pt"].Length);
+        return new FidelityEvaluation(new FidelityReport { Rows = rows, Variables = variables, Notes = ["Events: objects of each kind paired closest first ((dpT/pT)^2 + deta^2 + dphi^2), so close-pT objects whose order flips are not compared crosswise; E and pT in GeV; relative residuals over all matched objects."] }, residuals);
+    }
+}

@@ -1,0 +1,151 @@
+using Sieve.Core.Events;
+using Sieve.Core.Layouts;
+using Sieve.Core.Selection;
+using Sieve.Core.Tables;
+using Sieve.IO.DarkMachines;
+using Sieve.IO.Generators;
+using Sieve.IO.Hdf5;
+using Sieve.IO.Numpy;
+using Sieve.IO.Parquet;
+using Sieve.IO.Tables;
+
+namespace Sieve.Pipeline;
+
+/// <summary>Reads any supported input into a feature table (DarkMachines: one row per object).</summary>
+public static class InputLoader
+{
+    /// <summary>Reads the input; the format is detected when not given.</summary>
+    public static LoadedInput Load(InputRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!File.Exists(request.Path))
+        {
+            throw new FileNotFoundException($"input file {request.Path} does not exist.", request.Path);
+        }
+
+        InputFormat format = request.Format ?? Detect(request.Path);
+        long bytes = new FileInfo(request.Path).Length;
+        if (request.Layout != LayoutKind.PerObject && !IsEventFormat(format))
+        {
+            throw new ArgumentException($"--layout {request.Layout} arranges events, but {request.Path} is read as a {format} table.");
+        }
+
+        if (request.Missing is not null && IsEventFormat(format))
+        {
+            throw new ArgumentException($"--missing marks missing cells of tables, but {request.Path} is read as {format} events.");
+        }
+
+        if (request.Channel is not null && !IsEventFormat(format))
+        {
+            throw new ArgumentException($"--channel selects events, but {request.Path} is read as a {format} table.");
+        }
+
+        switch (format)
+        {
+            case InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet:
+                // Event readers work in GeV; the table is in GeV.
+                LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
+                if (laid.Dropped.TooMany && !request.AllowDrop)
+                {
+                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{request.Path}: --layout {CliLayoutName(request.Layout)} would drop {laid.Dropped.Describe()}; more than {100 * DroppedObjects.RefusalShare:G} % of the objects would be lost. ") +
+                        "Use --layout per-object (every object kept), or --allow-drop to accept the loss (the dropped objects are counted and reported).");
+                }
+
+                return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
+            case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet:
+                FeatureTable numeric = ReadNumericTable(request.Path, format);
+                IReadOnlyList<string>? columns = request.Columns ?? [.. numeric.FeatureNames.Where((n, f) => !ColumnRoles.KeepLosslessly(n, numeric.Column(f)))];
+                (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(numeric, columns);
+                return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved,
+                    KeptLossless: request.Columns is null ? moved : null);
+            default:
+                FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions { FeatureColumns = request.Columns });
+                return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes,
+                    KeptLossless: request.Columns is null ? KeptIntegerColumns(table) : null);
+        }
+    }
+
+    private static FeatureTable ReadNumericTable(string path, InputFormat format) => format switch
+    {
+        InputFormat.Npy when path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) => NpzReader.ReadTable(path, NpzReader.List(path)[0]),
+        InputFormat.Npy => NpyReader.ReadTable(path),
+        InputFormat.Hdf5 => Hdf5TableReader.Read(path),
+        _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
+    };
+
+    // Side channels the automatic selection kept for being integer identifiers or counters (said in the output).
+    private static string[] KeptIntegerColumns(FeatureTable table) =>
+        [.. table.SideChannels.Where(c => ColumnRoles.IsIdentifierOrCounterName(c.Name) && c.Values.All(v =>
+            double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x) && ColumnRoles.AllIntegers([x])))
+            .Select(c => c.Name)];
+
+    // The layout as the --layout option spells it, for messages.
+    private static string CliLayoutName(LayoutKind layout) => layout switch
+    {
+        LayoutKind.FixedSlots => "fixed-slots",
+        LayoutKind.Level1 => "l1",
+        _ => "per-object",
+    };
+
+    /// <summary>Whether a format holds events (with objects) rather than a plain table.</summary>
+    public static bool IsEventFormat(InputFormat format) =>
+        format is InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet;
+
+    /// <summary>
+    /// Reads the events of an event file, with the channel selection when one is asked for.
+    /// Generator files become events of final-state objects (GeneratorEvents.ToEvent: e, mu,
+    /// photons by PDG id, other visible particles as hadrons, neutrinos summed into MET).
+    /// </summary>
+    public static IEnumerable<Event> ReadEvents(InputRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        InputFormat format = request.Format ?? Detect(request.Path);
+        IEnumerable<Event> events = format switch
+        {
+            InputFormat.DarkMachines => DarkMachinesBatchReader.Read(request.Path).SelectMany(batch => batch.Events()),
+            InputFormat.Lhe => GeneratorReader.Read(request.Path, GeneratorFormat.Lhe).Select(e => GeneratorEvents.ToEvent(e)),
+            InputFormat.HepMC3 => GeneratorReader.Read(request.Path, GeneratorFormat.HepMC3).Select(e => GeneratorEvents.ToEvent(e)),
+            InputFormat.FastJet => GeneratorReader.Read(request.Path, GeneratorFormat.FastJetText).Select(e => GeneratorEvents.ToEvent(e)),
+            _ => throw new ArgumentException($"{request.Path} is read as a {format} table, not as events."),
+        };
+        return request.Channel is { } channel ? ChannelSelection.Filter(events, channel) : events;
+    }
+
+    /// <summary>
+    /// By extension: .lhe(.gz), .hepmc3/.hepmc(.gz), .dat (FastJet text). Otherwise by content:
+    /// DarkMachines files have ';'-separated event lines with ','-separated objects and no header;
+    /// anything else is read as a CSV table.
+    /// </summary>
+    public static InputFormat Detect(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".npy" or ".npz": return InputFormat.Npy;
+            case ".h5" or ".hdf5" or ".hdf": return InputFormat.Hdf5;
+            case ".parquet" or ".pq": return InputFormat.Parquet;
+        }
+
+        if (GeneratorFormats.TryDetect(path, out GeneratorFormat generator) && !path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+        {
+            return generator switch
+            {
+                GeneratorFormat.Lhe => InputFormat.Lhe,
+                GeneratorFormat.HepMC3 => InputFormat.HepMC3,
+                _ => InputFormat.FastJet,
+            };
+        }
+
+        using var reader = new StreamReader(path);
+        string? line;
+        do
+        {
+            line = reader.ReadLine();
+        }
+        while (line is not null && line.Trim().Length == 0);
+
+        return line is not null && line.Contains(';', StringComparison.Ordinal) ? InputFormat.DarkMachines : InputFormat.Csv;
+    }
+}
