@@ -118,7 +118,8 @@ public static class CompressWorkflow
         ArchiveHeader header = content.Header;
         float[] stored = Dequantised(header.Latent, content.Latents);
         double[] decoded = manifest.Normaliser.Inverse(BatchInference.Decode(model, stored));
-        (CorrectionEncoding encoding, int[] values) = Corrections.Fit(input.Table, decoded, corrections.Targets, input.Unit.ToGeV(), corrections.MaxError, corrections.Kind, inputPath, mask, corrections.Kinds);
+        (CorrectionEncoding encoding, int[] values) = Corrections.Fit(input.Table, decoded, corrections.Targets, input.Unit.ToGeV(), corrections.MaxError, corrections.Kind, inputPath, mask, corrections.Kinds,
+            InputLoader.IsEventFormat(input.Format));
         return content with { Header = header with { FormatVersion = 4, Corrections = encoding }, Corrections = values };
     }
 

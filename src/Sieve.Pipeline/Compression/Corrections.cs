@@ -17,7 +17,8 @@ public static class Corrections
     /// <summary>The corrections for <paramref name="decoded"/> (the decoder's output, row-major like the table) and their header entry.</summary>
     /// <param name="mask">(N, F) presence mask (slot padding, missing cells): absent cells keep the decoder's output and do not count; null when all are real.</param>
     public static (CorrectionEncoding Encoding, int[] Values) Fit(FeatureTable table, double[] decoded, IReadOnlyDictionary<string, string> targets,
-        double energyScaleToGeV, bool maxError, Quantiser kind, string path, IReadOnlyList<float>? mask = null, Core.Metrics.VariableKinds? kinds = null)
+        double energyScaleToGeV, bool maxError, Quantiser kind, string path, IReadOnlyList<float>? mask = null, Core.Metrics.VariableKinds? kinds = null,
+        bool eventOutput = false)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(decoded);
@@ -47,7 +48,7 @@ public static class Corrections
         }
         else
         {
-            (quantiser, symbols) = QuantizeWorkflow.FitSteps(quantiser, table, targets, energyScaleToGeV, kind, path, decoded, mask, kinds);
+            (quantiser, symbols) = QuantizeWorkflow.FitSteps(quantiser, table, targets, energyScaleToGeV, kind, path, decoded, mask, kinds, eventOutput);
         }
 
         string target = (maxError ? "max_error: " : "target_rms: ") + string.Join(",", targets.Select(t => $"{t.Key}={t.Value}"));

@@ -24,11 +24,14 @@ internal sealed class FeatureColumn
     private readonly bool[] _counted;
     private readonly string _name;
     private readonly double _largest; // largest |g(x) - g(baseline)| with step 1: what sets the finest step
+    private readonly double _printScale; // file units per table unit, for the digits a decompressed file holds
 
     /// <param name="mask">(N, F) presence mask: absent cells (slot padding, missing values) are left at the baseline and not counted.</param>
     public FeatureColumn(FeatureTable table, int feature, FeatureTransform transform, bool relative, double energyScaleToGeV, Quantiser kind, string path,
-        double[]? baseline = null, IReadOnlyList<float>? mask = null, VariableKinds? kinds = null)
+        double[]? baseline = null, IReadOnlyList<float>? mask = null, VariableKinds? kinds = null, bool eventOutput = false)
     {
+        // The writer's unit follows the layout's field names (E, pt, met_pt in MeV), not declared kinds.
+        _printScale = PrintedPrecision.PrintScale(eventOutput, VariableRoles.Classify(table.FeatureNames[feature]));
         _name = table.FeatureNames[feature];
         _values = [.. table.Column(feature)];
         _transform = transform with { Scale = 1 };
@@ -101,7 +104,7 @@ internal sealed class FeatureColumn
     }
 
     /// <summary>Indices for <paramref name="step"/> and the RMS error of their reconstruction.</summary>
-    /// <param name="asWritten">Measure the values as a decompressed CSV holds them (9 significant digits), as `sieve evaluate` reads them back; slower, for the final check.</param>
+    /// <param name="asWritten">Measure the values as a decompressed file holds them (rounded to <see cref="PrintedPrecision"/>), as `sieve evaluate` reads them back; for the final check.</param>
     public (double Rms, int[] Indices) Rms(double step, bool asWritten = false)
     {
         var scaled = new double[_transformed.Length];
@@ -132,7 +135,7 @@ internal sealed class FeatureColumn
             double reco = transform.Invert(_base.Length == 0 ? indices[r] : (_base[r] / step) + indices[r]);
             if (asWritten)
             {
-                reco = double.Parse(reco.ToString(DecompressWorkflow.CsvNumberFormat, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                reco = PrintedPrecision.Round(reco, PrintedPrecision.Resolution(transform, reco), _printScale);
             }
 
             double d = _relative ? (reco - truth) / truth : transform.Periodic ? Core.Events.Kinematics.WrapPhi(reco - truth) : reco - truth;

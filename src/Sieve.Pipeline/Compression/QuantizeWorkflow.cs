@@ -28,6 +28,9 @@ public static class QuantizeWorkflow
     // Aim 2 % below a bound: the step formula for relative bounds is derived for the smallest counted value.
     private const double Margin = 0.98;
 
+    // A bound allows half a step of rounding plus the digits a decompressed file drops (PrintedPrecision): step = bound / 0.52.
+    private const double HalfStepsPerBound = 1 / (0.5 + PrintedPrecision.StepFraction);
+
     // Aim 0.1 % below an RMS target: decompressed CSV values carry float32 round-off on top.
     private const double TargetMargin = 0.999;
 
@@ -57,7 +60,8 @@ public static class QuantizeWorkflow
         }
         else
         {
-            (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path, mask: present, kinds: kinds);
+            (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path, mask: present, kinds: kinds,
+                eventOutput: InputLoader.IsEventFormat(loaded.Format));
         }
 
         var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) };
@@ -208,7 +212,7 @@ public static class QuantizeWorkflow
             bool periodic = kinds.Classify(name) == VariableKind.Angle;
             if (!relative)
             {
-                transforms.Add(new FeatureTransform(name, TransformFunction.Identity, 1, 0, Margin * target * (maxError ? 2 : Math.Sqrt(12)), periodic));
+                transforms.Add(new FeatureTransform(name, TransformFunction.Identity, 1, 0, Margin * target * (maxError ? HalfStepsPerBound : Math.Sqrt(12)), periodic));
                 continue;
             }
 
@@ -221,7 +225,7 @@ public static class QuantizeWorkflow
             {
                 // |dx|/|x| <= (1 + x0/|x|)(10^(step/2) - 1): bounded by the target for every |x| >= the smallest counted value.
                 double worst = column.Length == 0 ? 1 : 1 + (x0 / column.Min(Math.Abs));
-                step = Margin * 2 * Math.Log10(1 + (target / worst));
+                step = Margin * HalfStepsPerBound * Math.Log10(1 + (target / worst));
             }
             else
             {
@@ -243,7 +247,7 @@ public static class QuantizeWorkflow
     /// </summary>
     internal static (FeatureNormaliser, float[]) FitSteps(FeatureNormaliser quantiser, FeatureTable table,
         IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null, IReadOnlyList<float>? mask = null,
-        VariableKinds? kinds = null)
+        VariableKinds? kinds = null, bool eventOutput = false)
     {
         var transforms = quantiser.Transforms.ToArray();
         var symbols = new float[table.Values.Length];
@@ -251,7 +255,7 @@ public static class QuantizeWorkflow
         for (int f = 0; f < dims; f++)
         {
             (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f], kinds);
-            var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask, kinds);
+            var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask, kinds, eventOutput);
             double goal = TargetMargin * target;
 
             // Halve from the formula's step down to the finest step the archive's integers hold; when
@@ -287,8 +291,8 @@ public static class QuantizeWorkflow
                 }
             }
 
-            // Decompressed CSVs hold 9 significant digits: near the finest steps their round-off can
-            // outgrow the margin, so check the step as written and take slightly finer ones if needed.
+            // Decompressed files hold the digits PrintedPrecision keeps: check the step on the values as
+            // written and take slightly finer steps if their round-off outgrew the margin.
             (double rms, int[] indices) = column.Rms(low, asWritten: true);
             for (int i = 0; i < 40 && !(rms <= target) && low > finest; i++)
             {

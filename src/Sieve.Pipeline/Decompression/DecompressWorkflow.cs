@@ -1,5 +1,9 @@
+using System.Text.Json;
 using Sieve.Compression.Archive;
 using Sieve.Core.Layouts;
+using Sieve.Core.Metrics;
+using Sieve.Core.Normalisation;
+using Sieve.Core.Serialization;
 using Sieve.Core.Tables;
 using Sieve.IO.DarkMachines;
 using Sieve.IO.Arrays;
@@ -19,7 +23,7 @@ namespace Sieve.Pipeline;
 /// </summary>
 public static class DecompressWorkflow
 {
-    /// <summary>Number format of reconstructed CSV values: float32 round-trip precision.</summary>
+    /// <summary>Number format of float16 archives' CSV values: float32 round-trip precision (other archives' values are rounded first and printed shortest).</summary>
     public const string CsvNumberFormat = "G9";
 
     /// <summary>Decompresses; returns the number of rows written.</summary>
@@ -30,10 +34,17 @@ public static class DecompressWorkflow
         if (QuantizeWorkflow.Wrote(header))
         {
             // Quantised archives carry their quantiser: no model to load.
-            var quantised = new FeatureTable(header.Schema.FeatureNames, QuantizeWorkflow.Dequantize(header, content.Latents), header.Schema.RowCount,
-                content.SideChannels, header.Schema.ColumnOrder);
+            double[] decoded = QuantizeWorkflow.Dequantize(header, content.Latents);
+            bool float16 = header.Model.Name == QuantizeWorkflow.Float16ModelName;
+            if (!float16)
+            {
+                // Only the digits the quantiser resolves (float16 values keep the float32-style text).
+                RoundToPrecision(decoded, header.Normaliser.Deserialize<FeatureNormaliser>(SieveJson.Options)!.Transforms, header);
+            }
+
+            var quantised = new FeatureTable(header.Schema.FeatureNames, decoded, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder);
             quantised = WithMarkers(quantised, header);
-            Write(quantised, header.Schema.InputFormat, LayoutKind.PerObject, outputPath);
+            Write(quantised, header.Schema.InputFormat, LayoutKind.PerObject, outputPath, float16 ? CsvNumberFormat : CsvTableWriter.DefaultFormat);
             return quantised.RowCount;
         }
 
@@ -86,6 +97,15 @@ public static class DecompressWorkflow
             if (header.Corrections is { } corrections)
             {
                 Corrections.Apply(corrections, values, content.Corrections!);
+                RoundToPrecision(values, corrections.Quantiser.Deserialize<FeatureNormaliser>(SieveJson.Options)!.Transforms, header);
+            }
+            else
+            {
+                // The decoder's output is float32: its shortest text, not the noise of the float -> double conversion.
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = PrintedPrecision.Float32Shortest(values[i]);
+                }
             }
 
             var table = WithMarkers(new FeatureTable(header.Schema.FeatureNames, values, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder), header);
@@ -93,7 +113,7 @@ public static class DecompressWorkflow
             string[] moved = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MovedFeaturesOption, out string? list) ? list.Split('\n') : [];
             LayoutKind layout = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.LayoutOption, out string? layoutName)
                 ? Enum.Parse<LayoutKind>(layoutName) : LayoutKind.PerObject;
-            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, layout, outputPath);
+            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, layout, outputPath, CsvTableWriter.DefaultFormat);
             return table.RowCount;
         }
     }
@@ -113,7 +133,15 @@ public static class DecompressWorkflow
             [.. restored.SideChannels.Where(c => c.Name != MissingCellsChannel.Name)], restored.ColumnOrder);
     }
 
-    private static void Write(FeatureTable table, string format, LayoutKind layout, string outputPath)
+    // Decoded values rounded to the digits their quantiser resolves, in the unit the file is written in (what the compressor measured).
+    private static void RoundToPrecision(double[] values, IReadOnlyList<FeatureTransform> transforms, ArchiveHeader header)
+    {
+        bool events = Enum.TryParse(header.Schema.InputFormat, ignoreCase: true, out InputFormat kind) && InputLoader.IsEventFormat(kind);
+        double[] scales = [.. header.Schema.FeatureNames.Select(n => PrintedPrecision.PrintScale(events, VariableRoles.Classify(n)))];
+        PrintedPrecision.RoundAll(values, transforms, scales);
+    }
+
+    private static void Write(FeatureTable table, string format, LayoutKind layout, string outputPath, string csvNumberFormat)
     {
         if (!Enum.TryParse(format, ignoreCase: true, out InputFormat kind))
         {
@@ -123,7 +151,7 @@ public static class DecompressWorkflow
         switch (kind)
         {
             case InputFormat.Csv:
-                CsvTableWriter.Write(outputPath, table, CsvNumberFormat);
+                CsvTableWriter.Write(outputPath, table, csvNumberFormat);
                 break;
             case InputFormat.Npy:
                 NpyWriter.WriteTable(outputPath, table, ArrayElementType.Float64); // float64 keeps moved columns exact
