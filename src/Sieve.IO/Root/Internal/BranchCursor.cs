@@ -42,11 +42,13 @@ internal sealed class BranchCursor
 
     private RootColumn[] ReadFixed(long start, int count)
     {
+        // Values are decoded basket run by basket run and joined at the end, so what is allocated
+        // is bounded by the bytes the baskets really hold, whatever a corrupt leaf length says.
         IReadOnlyList<RootLeaf> leaves = _branch.Leaves;
-        var values = new double[leaves.Count][];
+        var runs = new List<double[]>[leaves.Count];
         for (int l = 0; l < leaves.Count; l++)
         {
-            values[l] = new double[checked(count * leaves[l].Length)];
+            runs[l] = [];
         }
 
         int row = 0;
@@ -58,6 +60,13 @@ internal sealed class BranchCursor
             if (basket.Offsets is null && basket.Border != (long)basket.EntryCount * _entrySize)
             {
                 throw Fail(basket, $"the basket has {basket.Border} bytes for {basket.EntryCount} entries of {_entrySize} bytes", "fixed-size entries that fill the basket");
+            }
+
+            var segment = new double[leaves.Count][];
+            for (int l = 0; l < leaves.Count; l++)
+            {
+                segment[l] = new double[run * leaves[l].Length];
+                runs[l].Add(segment[l]);
             }
 
             for (int i = 0; i < run; i++)
@@ -76,7 +85,7 @@ internal sealed class BranchCursor
                 {
                     RootLeaf leaf = leaves[l];
                     int length = leaf.Length;
-                    ValueDecoder.Decode(basket.Data.AsSpan(at + _leafOffsets[l]), leaf.ElementType!.Value, values[l].AsSpan((row + i) * length, length));
+                    ValueDecoder.Decode(basket.Data.AsSpan(at + _leafOffsets[l]), leaf.ElementType!.Value, segment[l].AsSpan(i * length, length));
                 }
             }
 
@@ -86,10 +95,30 @@ internal sealed class BranchCursor
         var columns = new RootColumn[leaves.Count];
         for (int l = 0; l < leaves.Count; l++)
         {
-            columns[l] = new RootColumn(leaves[l], count, values[l], null);
+            double[] values = runs[l].Count == 1 ? runs[l][0] : Join(runs[l]);
+            columns[l] = new RootColumn(leaves[l], count, values, null);
         }
 
         return columns;
+    }
+
+    private double[] Join(List<double[]> runs)
+    {
+        long total = runs.Sum(r => (long)r.Length);
+        if (total > Array.MaxLength)
+        {
+            throw new RootFormatException(_file.Path, _part, $"a chunk would hold {total} values", "fewer entries per chunk");
+        }
+
+        var values = new double[total];
+        int at = 0;
+        foreach (double[] run in runs)
+        {
+            run.CopyTo(values, at);
+            at += run.Length;
+        }
+
+        return values;
     }
 
     private RootColumn ReadJagged(RootLeaf leaf, long start, int count)

@@ -23,10 +23,13 @@ internal sealed class RootBuffer
     /// <summary>ROOT offsets every reference position by two (the map reserves 0 and 1).</summary>
     public const int MapOffset = 2;
 
+    private const int MaxDepth = 64;
+
     private readonly byte[] _data;
     private readonly int _end;
     private readonly int _keyLength;
     private readonly Dictionary<long, object> _refs = [];
+    private int _depth;
 
     public RootBuffer(byte[] data, string file, string part, int keyLength = 0, int start = 0, int? end = null)
     {
@@ -216,6 +219,26 @@ internal sealed class RootBuffer
     /// and returned as a <see cref="RootUnknownObject"/>.
     /// </summary>
     public object? ReadObjectAny(Func<string, RootBuffer, object?> readClass)
+    {
+        // Objects nest (branches hold branches); a corrupt record must not nest deep enough to
+        // exhaust the stack.
+        if (_depth >= MaxDepth)
+        {
+            throw Fail($"objects nest more than {MaxDepth} levels deep", "a tree of branches of reasonable depth");
+        }
+
+        _depth++;
+        try
+        {
+            return ReadObjectAnyAtDepth(readClass);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private object? ReadObjectAnyAtDepth(Func<string, RootBuffer, object?> readClass)
     {
         long begin = Displacement;
         uint first = ReadUInt32();
