@@ -114,7 +114,8 @@ public static class DecompressWorkflow
 
         switch (kind)
         {
-            case InputFormat.Csv:
+            case InputFormat.Csv or InputFormat.Root:
+                // Sieve writes no ROOT files; a table read from a TTree comes back as CSV.
                 CsvTableWriter.Write(outputPath, table, CsvNumberFormat);
                 break;
             case InputFormat.Npy:

@@ -7,6 +7,7 @@ using Sieve.IO.Generators;
 using Sieve.IO.Hdf5;
 using Sieve.IO.Numpy;
 using Sieve.IO.Parquet;
+using Sieve.IO.Root;
 using Sieve.IO.Tables;
 
 namespace Sieve.Cli.Workflows;
@@ -18,13 +19,14 @@ public static class InputLoader
     public static LoadedInput Load(InputRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!File.Exists(request.Path))
+        string file = FileOf(request.Path);
+        if (!File.Exists(file))
         {
             throw new FileNotFoundException($"input file {request.Path} does not exist.", request.Path);
         }
 
         InputFormat format = request.Format ?? Detect(request.Path);
-        long bytes = new FileInfo(request.Path).Length;
+        long bytes = new FileInfo(file).Length;
         if (request.Layout != LayoutKind.PerObject && !IsEventFormat(format))
         {
             throw new ArgumentException($"--layout {request.Layout} arranges events, but {request.Path} is read as a {format} table.");
@@ -46,7 +48,7 @@ public static class InputLoader
                 // Event readers work in GeV; the table is in GeV.
                 LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
                 return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
-            case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet:
+            case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet or InputFormat.Root:
                 (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(ReadNumericTable(request.Path, format), request.Columns);
                 return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved);
             default:
@@ -60,8 +62,12 @@ public static class InputLoader
         InputFormat.Npy when path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) => NpzReader.ReadTable(path, NpzReader.List(path)[0]),
         InputFormat.Npy => NpyReader.ReadTable(path),
         InputFormat.Hdf5 => Hdf5TableReader.Read(path),
+        InputFormat.Root => RootTableReader.Read(path),
         _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
     };
+
+    /// <summary>The file of a path that may name an object inside it after '#' (<c>file.root#tree</c>).</summary>
+    public static string FileOf(string path) => RootTableReader.SplitPath(path).File;
 
     /// <summary>Whether a format holds events (with objects) rather than a plain table.</summary>
     public static bool IsEventFormat(InputFormat format) =>
@@ -88,14 +94,21 @@ public static class InputLoader
     }
 
     /// <summary>
-    /// By extension: .lhe(.gz), .hepmc3/.hepmc(.gz), .dat (FastJet text). Otherwise by content:
+    /// By extension: .root or the ROOT magic bytes (any extension), .lhe(.gz), .hepmc3/.hepmc(.gz),
+    /// .dat (FastJet text). Otherwise by content:
     /// DarkMachines files have ';'-separated event lines with ','-separated objects and no header;
     /// anything else is read as a CSV table.
     /// </summary>
     public static InputFormat Detect(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        path = FileOf(path);
         string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".root" || RootFile.HasMagic(path))
+        {
+            return InputFormat.Root;
+        }
+
         switch (extension)
         {
             case ".npy" or ".npz": return InputFormat.Npy;

@@ -28,6 +28,9 @@ public sealed class RootTree
     /// <summary>The key the tree was read from.</summary>
     public RootKey Key { get; }
 
+    /// <summary>The file the tree is in (path as given).</summary>
+    public string FilePath => _file.Path;
+
     /// <summary>Tree name.</summary>
     public string Name { get; }
 
