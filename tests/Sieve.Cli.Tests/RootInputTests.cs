@@ -73,6 +73,19 @@ public sealed class RootInputTests : IDisposable
     }
 
     [SkippableFact]
+    public void Array_and_string_branches_asked_for_as_columns_say_what_they_are()
+    {
+        string path = SharedData.Require("root/uproot-sample-6.20.04-zlib.root");
+        (int code, string text) = CliRunner.Run("info", path, "--columns", "i4,Ai4");
+        Assert.Equal(1, code);
+        Assert.Contains("branch 'Ai4' (int32[n])", text, StringComparison.Ordinal);
+        Assert.Contains("several numbers per entry", text, StringComparison.Ordinal);
+        (code, text) = CliRunner.Run("info", path, "--columns", "str");
+        Assert.Equal(1, code);
+        Assert.Contains("strings (TLeafC) are not supported", text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Train_compress_decompress_keeps_unchosen_branches_exact()
     {
         string input = SharedData.Require("root/uproot-Zmumu-zstd.root");

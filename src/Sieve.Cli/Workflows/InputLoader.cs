@@ -49,7 +49,7 @@ public static class InputLoader
                 LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
                 return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
             case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet or InputFormat.Root:
-                (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(ReadNumericTable(request.Path, format), request.Columns);
+                (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(ReadNumericTable(request.Path, format, request.Columns), request.Columns);
                 return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved);
             default:
                 FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions { FeatureColumns = request.Columns });
@@ -57,12 +57,12 @@ public static class InputLoader
         }
     }
 
-    private static FeatureTable ReadNumericTable(string path, InputFormat format) => format switch
+    private static FeatureTable ReadNumericTable(string path, InputFormat format, IReadOnlyList<string>? columns) => format switch
     {
         InputFormat.Npy when path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) => NpzReader.ReadTable(path, NpzReader.List(path)[0]),
         InputFormat.Npy => NpyReader.ReadTable(path),
         InputFormat.Hdf5 => Hdf5TableReader.Read(path),
-        InputFormat.Root => RootTableReader.Read(path),
+        InputFormat.Root => RootTableReader.Read(path, columns: columns),
         _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
     };
 

@@ -23,12 +23,28 @@ public static class RootTableReader
         return (path[..hash], path[(hash + 1)..]);
     }
 
-    /// <summary>Reads the tree named in the path (or <paramref name="tree"/>, or the first tree).</summary>
-    public static FeatureTable Read(string path, string? tree = null)
+    /// <summary>
+    /// Reads the tree named in the path (or <paramref name="tree"/>, or the first tree). Names in
+    /// <paramref name="columns"/> that are branches but not table columns (arrays, strings,
+    /// objects) are a <see cref="RootFormatException"/> saying what the branch is.
+    /// </summary>
+    public static FeatureTable Read(string path, string? tree = null, IReadOnlyList<string>? columns = null)
     {
         (string file, string? named) = SplitPath(path);
         using RootFile root = RootFile.Open(file);
-        return Read(root.OpenTree(tree ?? named));
+        RootTree opened = root.OpenTree(tree ?? named);
+        foreach (string column in columns ?? [])
+        {
+            RootBranch? branch = opened.Branches.FirstOrDefault(b => b.Name == column);
+            if (branch is not null && !branch.IsFlatScalar)
+            {
+                string why = branch.IsSupported ? "it has several numbers per entry, and a table column needs one" : branch.UnsupportedReason!;
+                throw new RootFormatException(opened.FilePath, $"tree '{opened.Path}', branch '{column}' ({Type(branch)})", $"the branch cannot be a table column: {why}",
+                    "a branch of one number per entry (scalar bool, integer, float or double)");
+            }
+        }
+
+        return Read(opened);
     }
 
     /// <summary>Reads a tree's scalar numeric leaves into a table, chunk by chunk.</summary>
@@ -38,8 +54,10 @@ public static class RootTableReader
         List<RootBranch> flat = tree.Branches.Where(b => b.IsFlatScalar).ToList();
         if (flat.Count == 0)
         {
+            IReadOnlyList<string> skipped = Skipped(tree);
+            string some = string.Join(", ", skipped.Take(8)) + (skipped.Count > 8 ? $" and {skipped.Count - 8} more" : string.Empty);
             throw new RootFormatException(tree.FilePath, $"tree '{tree.Path}'", "the tree has no branch of one number per entry to read as table columns",
-                $"scalar numeric branches; the tree has {string.Join(", ", Skipped(tree))}");
+                $"scalar numeric branches; the tree's {skipped.Count} branches are {some}");
         }
 
         if (tree.Entries > int.MaxValue)
