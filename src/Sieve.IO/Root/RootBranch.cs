@@ -66,6 +66,9 @@ public sealed class RootBranch
     /// <summary>Whether the reader decodes this branch.</summary>
     public bool IsSupported => UnsupportedReason is null;
 
+    /// <summary>Whether the branch holds one string per entry (a TLeafC), readable with <see cref="RootTree.ReadStrings"/>.</summary>
+    public bool IsString => BranchProblem(Info) is null && Leaves.Count == 1 && Leaves[0].ClassName == "TLeafC" && Leaves[0].Shape == RootLeafShape.Scalar;
+
     /// <summary>Whether every leaf is one number per entry (the branch can become table columns).</summary>
     public bool IsFlatScalar => IsSupported && Leaves.Count > 0 && Leaves.All(l => l.Shape == RootLeafShape.Scalar);
 
@@ -112,13 +115,15 @@ public sealed class RootBranch
             "TLeafD" => (RootElementType.Float64, 8),
             _ => ((RootElementType?)null, 0),
         };
-        RootLeafShape shape = leaf.Count is not null || leaf.HasUnresolvedCount ? RootLeafShape.Jagged : leaf.Length > 1 ? RootLeafShape.FixedArray : RootLeafShape.Scalar;
+        // A TLeafC's fLen is the longest string plus one; it still holds one string per entry.
+        RootLeafShape shape = leaf.Count is not null || leaf.HasUnresolvedCount ? RootLeafShape.Jagged
+            : leaf.Length > 1 && leaf.ClassName != "TLeafC" ? RootLeafShape.FixedArray : RootLeafShape.Scalar;
         string? problem = null;
         if (type is null)
         {
             problem = leaf.ClassName switch
             {
-                "TLeafC" => "strings (TLeafC) are not supported",
+                "TLeafC" => "strings (TLeafC) are not numbers (RootTree.ReadStrings reads them; tables keep them as text side channels)",
                 "TLeafElement" => "leaves of C++ objects or containers (TLeafElement) are not supported",
                 "TLeafF16" or "TLeafD32" => $"truncated floats ({leaf.ClassName}) are not supported",
                 _ => $"leaf class {leaf.ClassName} is not supported",

@@ -8,7 +8,7 @@ namespace Sieve.IO.Root;
 /// <param name="Compression">Compression setting, e.g. "zlib level 4".</param>
 /// <param name="CompressedBytes">Bytes on file.</param>
 /// <param name="UncompressedBytes">Bytes once decompressed.</param>
-/// <param name="ReadAs">"column" (a table column), "array" (readable, not a table column) or "unsupported: why".</param>
+/// <param name="ReadAs">"column" (a table column), "text side channel" (strings), "array" (readable, not a table column) or "unsupported: why".</param>
 public sealed record RootBranchSummary(string Name, string Type, long Entries, int Baskets, string Compression,
     long CompressedBytes, long UncompressedBytes, string ReadAs)
 {
@@ -19,7 +19,7 @@ public sealed record RootBranchSummary(string Name, string Type, long Entries, i
         string type = branch.ElementClassName is { Length: > 0 } cls
             ? cls
             : string.Join(", ", branch.Leaves.Select(l => branch.Leaves.Count > 1 ? $"{l.Name}: {l.TypeDescription}" : l.TypeDescription));
-        string readAs = !branch.IsSupported ? $"unsupported: {Short(branch.UnsupportedReason!)}" : branch.IsFlatScalar ? "column" : "array";
+        string readAs = branch.IsString ? "text side channel" : !branch.IsSupported ? $"unsupported: {Short(branch.UnsupportedReason!)}" : branch.IsFlatScalar ? "column" : "array";
         return new RootBranchSummary(branch.Name, type, branch.Entries, branch.BasketCount, branch.Compression.ToString(),
             branch.CompressedBytes, branch.TotalBytes, readAs);
     }

@@ -4,8 +4,9 @@ namespace Sieve.IO.Root;
 
 /// <summary>
 /// Reads a TTree as a feature table: one row per entry, one feature per scalar numeric leaf
-/// (branch name, or branch.leaf in leaf lists), in branch order. Array, string and object branches
-/// are not columns; <see cref="Skipped"/> lists them with the reason. A path may name the tree
+/// (branch name, or branch.leaf in leaf lists), in branch order; string branches are side channels
+/// (kept verbatim as text). Array and object branches are not columns; <see cref="Skipped"/> lists
+/// them with the reason. A path may name the tree
 /// after '#' (<c>file.root#events</c>, or <c>file.root#dir/events</c>); the first tree otherwise.
 /// </summary>
 public static class RootTableReader
@@ -67,6 +68,10 @@ public static class RootTableReader
 
         string[] names = flat.SelectMany(b => b.Leaves.Select(l => l.Column)).ToArray();
         int rows = (int)tree.Entries;
+
+        // String branches travel verbatim as side channels, so a table read from a tree loses nothing of them.
+        List<SideChannel> strings = tree.Branches.Where(b => b.IsString).Select(b => new SideChannel(b.Name, tree.ReadStrings(b.Name))).ToList();
+        string[] order = tree.Branches.Where(b => b.IsFlatScalar || b.IsString).SelectMany(b => b.IsString ? [b.Name] : b.Leaves.Select(l => l.Column)).ToArray();
         var values = new double[checked(rows * names.Length)];
         foreach (RootChunk chunk in tree.ReadChunks(flat.Select(b => b.Name)))
         {
@@ -80,14 +85,14 @@ public static class RootTableReader
             }
         }
 
-        return new FeatureTable(names, values, rows, [], names);
+        return new FeatureTable(names, values, rows, strings, order);
     }
 
     /// <summary>The branches a table leaves out, each as "name (type: reason)".</summary>
     public static IReadOnlyList<string> Skipped(RootTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return tree.Branches.Where(b => !b.IsFlatScalar)
+        return tree.Branches.Where(b => !b.IsFlatScalar && !b.IsString)
             .Select(b => $"{b.Name} ({Type(b)}{(b.IsSupported ? ": not one number per entry" : string.Empty)})")
             .ToList();
     }

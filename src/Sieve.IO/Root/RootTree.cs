@@ -82,6 +82,25 @@ public sealed class RootTree
         return cursor.Read(0, Entries).First(c => c.Name == column || branch.Leaves.Count == 1);
     }
 
+    /// <summary>Reads a string branch (one TLeafC) for entries [<paramref name="entryStart"/>, <paramref name="entryStop"/>).</summary>
+    public string[] ReadStrings(string branch, long entryStart = 0, long? entryStop = null)
+    {
+        RootBranch found = Branch(branch);
+        long stop = entryStop ?? Entries;
+        if (entryStart < 0 || stop > Entries || entryStart > stop)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entryStart), $"entries {entryStart} to {stop} are outside the tree's 0 to {Entries}.");
+        }
+
+        if (!found.IsString)
+        {
+            throw new RootFormatException(_file.Path, $"tree '{Path}', branch '{branch}' ({found.ClassName}, {string.Join(", ", found.Leaves.Select(l => l.TypeDescription))})",
+                "the branch is not a string branch", "a branch with one TLeafC leaf");
+        }
+
+        return new BranchCursor(_file, found, $"tree '{Path}', branch '{branch}'").ReadStrings(entryStart, stop);
+    }
+
     private IEnumerable<RootChunk> Chunks(List<RootBranch> selected, int entriesPerChunk, long start, long stop)
     {
         BranchCursor[] cursors = selected.Select(b => new BranchCursor(_file, b, $"tree '{Path}', branch '{b.Name}'")).ToArray();

@@ -22,7 +22,7 @@ internal sealed class BranchCursor
         foreach ((RootLeaf leaf, int i) in branch.Leaves.Select((l, i) => (l, i)))
         {
             _leafOffsets[i] = _entrySize;
-            _entrySize += leaf.Length * ValueDecoder.SizeOf(leaf.ElementType!.Value);
+            _entrySize += leaf.ElementType is { } type ? leaf.Length * ValueDecoder.SizeOf(type) : 0;
         }
     }
 
@@ -38,6 +38,39 @@ internal sealed class BranchCursor
         return _branch.Leaves.Count == 1 && _branch.Leaves[0].Shape == RootLeafShape.Jagged
             ? [ReadJagged(_branch.Leaves[0], start, count)]
             : ReadFixed(start, count);
+    }
+
+    /// <summary>
+    /// The strings of a TLeafC branch for entries [start, stop): each entry is a length byte (255:
+    /// a 4-byte length follows) and that many Latin-1 bytes.
+    /// </summary>
+    public string[] ReadStrings(long start, long stop)
+    {
+        if (stop > _branch.Entries)
+        {
+            throw new RootFormatException(_file.Path, _part, $"entries up to {stop} are asked for, but the branch has {_branch.Entries}", "branches with as many entries as the tree");
+        }
+
+        int count = (int)(stop - start);
+        var strings = new string[count];
+        int row = 0;
+        while (row < count)
+        {
+            Basket basket = BasketFor(start + row);
+            int[] offsets = basket.Offsets ?? throw Fail(basket, "the basket of a string branch has no entry offsets", "entry offsets after the data");
+            int local = (int)(start + row - basket.EntryStart);
+            int run = (int)Math.Min(count - row, basket.EntryCount - local);
+            for (int i = 0; i < run; i++)
+            {
+                int from = offsets[local + i];
+                var entry = new RootBuffer(basket.Data, _file.Path, $"{_part}, entry {basket.EntryStart + local + i}", start: from, end: offsets[local + i + 1]);
+                strings[row + i] = entry.ReadTString();
+            }
+
+            row += run;
+        }
+
+        return strings;
     }
 
     private RootColumn[] ReadFixed(long start, int count)

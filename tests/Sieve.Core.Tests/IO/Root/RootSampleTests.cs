@@ -65,6 +65,10 @@ public sealed class RootSampleTests
 
         Assert.Equal(Enumerable.Range(0, 30).Select(i => i % 5 * 1.0), RootData.Column(path, "sample", "n").Values);
         Assert.Equal(Enumerable.Range(0, 30).Select(i => i % 2 == 0 ? 1.0 : 0.0), RootData.Column(path, "sample", "b").Values);
+
+        // uproot asserts "hey-0" ... "hey-4" for the first five.
+        using RootFile file = RootFile.Open(path);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"hey-{i}"), file.OpenTree().ReadStrings("str"));
     }
 
     [SkippableTheory]

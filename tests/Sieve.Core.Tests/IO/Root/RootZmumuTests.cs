@@ -1,3 +1,4 @@
+using Sieve.Core.Tables;
 using Sieve.IO.Root;
 
 namespace Sieve.Core.Tests.IO.Root;
@@ -102,6 +103,28 @@ public sealed class RootZmumuTests
         Assert.Contains("strings", error.Message, StringComparison.Ordinal);
         Assert.Contains(file.Path, error.Message, StringComparison.Ordinal);
         Assert.Contains("float and double", error.Message, StringComparison.Ordinal);
+
+        // As text it reads: the muon types of the pair (G = global, T = tracker).
+        Assert.True(type.IsString);
+        string[] types = tree.ReadStrings("Type");
+        Assert.Equal(2304, types.Length);
+        Assert.Equal(["GG", "GT", "TT"], types.Distinct().Order());
+        Assert.Equal("GT", types[0]);
+        Assert.Throws<RootFormatException>(() => tree.ReadStrings("px1"));
+    }
+
+    [SkippableFact]
+    public void TableHasTheNumericBranchesAsFeaturesAndTheStringAsASideChannel()
+    {
+        FeatureTable table = RootTableReader.Read(RootData.Zmumu("zlib") + "#events");
+        Assert.Equal(Numeric, table.FeatureNames);
+        Assert.Equal(2304, table.RowCount);
+        Assert.Equal(["Type", .. Numeric], table.ColumnOrder);
+        SideChannel type = Assert.Single(table.SideChannels);
+        Assert.Equal("Type", type.Name);
+        Assert.Equal(RootData.Column(RootData.Zmumu("zlib"), "events", "M").Values, table.Column(table.IndexOf("M")));
+        using RootFile file = RootFile.Open(RootData.Zmumu("zlib"));
+        Assert.Empty(RootTableReader.Skipped(file.OpenTree()));
     }
 
     [SkippableTheory]
