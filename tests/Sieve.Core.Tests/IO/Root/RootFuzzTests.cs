@@ -93,6 +93,11 @@ public sealed class RootFuzzTests
             {
                 Assert.All(chunk.Columns, c => Assert.Equal(chunk.EntryCount, c.EntryCount));
             }
+
+            foreach (RootBranch branch in tree.Branches.Where(b => b.IsString))
+            {
+                Assert.Equal(tree.Entries, tree.ReadStrings(branch.Name).Length);
+            }
         }
     }
 
