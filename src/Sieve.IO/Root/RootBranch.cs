@@ -4,7 +4,8 @@ namespace Sieve.IO.Root;
 
 /// <summary>
 /// A branch of a TTree: its leaves, entries, baskets and compression, and whether this reader can
-/// decode it (plain numeric leaves: scalars, fixed-size and counter-sized arrays, leaf lists).
+/// decode it (plain numeric leaves: scalars, fixed-size and counter-sized arrays, leaf lists; and
+/// the basic members of split objects and TClonesArrays).
 /// </summary>
 public sealed class RootBranch
 {
@@ -76,7 +77,7 @@ public sealed class RootBranch
 
     private static string? BranchProblem(BranchInfo info)
     {
-        if (info.ClassName != "TBranch")
+        if (info.ClassName != "TBranch" && !IsSplitMember(info))
         {
             string what = info.ElementClassName is { Length: > 0 } cls ? $" of {cls}" : string.Empty;
             return $"branch class {info.ClassName}{what} holds C++ objects or containers, which are not supported";
@@ -102,10 +103,39 @@ public sealed class RootBranch
         return null;
     }
 
+    /// <summary>
+    /// A split object stores each basic member in a branch of its own as plain numbers: members of
+    /// an object (fType 0), members of a TClonesArray's objects (fType 31, counted by the array's
+    /// branch) and that branch's per-entry counts (fType 3). Those read like plain leaves.
+    /// </summary>
+    private static bool IsSplitMember(BranchInfo info) =>
+        info.ClassName == "TBranchElement" && (info.Branches.Count == 0 || info.ElementType == 3) && info.Leaves.Count == 1
+        && info.Leaves[0] is LeafInfo { ClassName: "TLeafElement" } leaf
+        && (info.ElementType == 3 || (info.ElementType is 0 or 31 && MemberType(leaf.TypeCode) is not null));
+
+    /// <summary>The element type and size of a streamer type code; fixed arrays add 20. Null for codes not plain numbers.</summary>
+    private static (RootElementType Type, int Size)? MemberType(int? code) => (code is > 20 and < 40 ? code - 20 : code) switch
+    {
+        1 or 10 => (RootElementType.Int8, 1),
+        2 => (RootElementType.Int16, 2),
+        3 or 6 => (RootElementType.Int32, 4),
+        4 or 16 => (RootElementType.Int64, 8),
+        5 => (RootElementType.Float32, 4),
+        8 => (RootElementType.Float64, 8),
+        11 => (RootElementType.UInt8, 1),
+        12 => (RootElementType.UInt16, 2),
+        13 or 15 => (RootElementType.UInt32, 4),
+        14 or 17 => (RootElementType.UInt64, 8),
+        18 => (RootElementType.Bool, 1),
+        _ => null,
+    };
+
     private static RootLeaf Describe(BranchInfo branch, LeafInfo leaf, string column, bool leafList)
     {
         (RootElementType? type, int size) = leaf.ClassName switch
         {
+            "TLeafElement" when branch.ElementType == 3 => (RootElementType.Int32, 4),
+            "TLeafElement" when IsSplitMember(branch) => (MemberType(leaf.TypeCode)!.Value.Type, MemberType(leaf.TypeCode)!.Value.Size),
             "TLeafO" => (RootElementType.Bool, 1),
             "TLeafB" => (leaf.IsUnsigned ? RootElementType.UInt8 : RootElementType.Int8, 1),
             "TLeafS" => (leaf.IsUnsigned ? RootElementType.UInt16 : RootElementType.Int16, 2),
@@ -131,7 +161,7 @@ public sealed class RootBranch
         }
         else if (leaf.ElementSize != size || leaf.Length < 1)
         {
-            problem = $"the {leaf.ClassName} leaf says {leaf.ElementSize} bytes per element and {leaf.Length} elements per entry (corrupt?)";
+            problem = $"the {leaf.ClassName} leaf says {leaf.ElementSize} bytes per element and {leaf.Length} elements per entry, which does not match its type ({size} bytes, at least 1 element), so it is not read rather than misread";
         }
         else if (leaf.HasUnresolvedCount)
         {

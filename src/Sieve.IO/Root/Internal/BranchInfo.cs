@@ -39,6 +39,13 @@ internal sealed class BranchInfo
     /// <summary>For TBranchElement: the C++ class or container of the branch (e.g. vector&lt;float&gt;).</summary>
     public string? ElementClassName { get; init; }
 
+    /// <summary>
+    /// For TBranchElement: fType, what the branch holds (0: a member of a split object, or the
+    /// object itself; 3: the entry counts of a split TClonesArray; 31: a member of a split
+    /// TClonesArray; 4 and 41: the same for STL collections).
+    /// </summary>
+    public int? ElementType { get; init; }
+
     /// <summary>fFileName: non-empty when the baskets are in another file.</summary>
     public string FileName { get; init; } = string.Empty;
 }

@@ -20,6 +20,9 @@ internal sealed class LeafInfo
     /// <summary>fLeafCount: the leaf that holds each entry's number of items, for jagged leaves.</summary>
     public LeafInfo? Count { get; init; }
 
+    /// <summary>For TLeafElement: fType, the streamer type code of the member (3 int, 5 float, 8 double, ...).</summary>
+    public int? TypeCode { get; init; }
+
     /// <summary>True when fLeafCount pointed at an object the reader could not resolve.</summary>
     public bool HasUnresolvedCount { get; init; }
 }

@@ -204,11 +204,18 @@ internal static class TreeStreamer
         buffer.SkipObject(header);
 
         string? elementClass = null;
+        int? elementType = null;
         if (derived)
         {
-            if (className == "TBranchElement" && buffer.Position < outer.End)
+            if (className == "TBranchElement" && outer.Version is >= 8 and <= 10)
             {
-                elementClass = buffer.ReadTString(); // fClassName comes first after the base
+                // TBranchElement 8-10: fClassName, fParentName, fClonesName, fCheckSum,
+                // fClassVersion (2 bytes from version 10, 4 before), fID, fType, ...
+                elementClass = buffer.ReadTString();
+                buffer.ReadTString(); // fParentName
+                buffer.ReadTString(); // fClonesName
+                buffer.Skip(4 + (outer.Version >= 10 ? 2 : 4) + 4); // fCheckSum, fClassVersion, fID
+                elementType = buffer.ReadInt32();
             }
 
             buffer.SkipObject(outer);
@@ -236,6 +243,7 @@ internal static class TreeStreamer
             BasketSeek = basketSeek,
             EmbeddedBaskets = embedded,
             ElementClassName = elementClass,
+            ElementType = elementType,
             FileName = fileName,
         };
         branch.Branches.AddRange(subBranches.OfType<BranchInfo>());
@@ -259,6 +267,13 @@ internal static class TreeStreamer
             buffer.SkipObject(header);
         }
 
+        int? typeCode = null;
+        if (className == "TLeafElement" && outer.Version == 1)
+        {
+            buffer.Skip(4); // fID
+            typeCode = buffer.ReadInt32();
+        }
+
         // The subclass adds its minimum and maximum (or element ids); they are not needed.
         if (outer.End is not null)
         {
@@ -275,6 +290,7 @@ internal static class TreeStreamer
             IsUnsigned = isUnsigned,
             Count = count as LeafInfo,
             HasUnresolvedCount = count is not null and not LeafInfo,
+            TypeCode = typeCode,
         };
     }
 }

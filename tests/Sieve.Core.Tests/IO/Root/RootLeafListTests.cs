@@ -41,16 +41,28 @@ public sealed class RootLeafListTests
     }
 
     [SkippableFact]
-    public void ObjectBranchesAreNamedAsUnsupported()
+    public void SplitObjectMembersReadAndWholeObjectsAreNamedAsUnsupported()
     {
         using RootFile file = RootFile.Open(RootData.Path("uproot-mc10events.root"));
-        RootTree tree = file.OpenTree();
-        RootBranch info = tree.Branch("runNum");
+        RootTree tree = file.OpenTree("Events");
+
+        // uproot asserts Events/Info/evtNum (a member of a split object) and the TClonesArray
+        // counts of Muon; the members of the muons are counted by them.
+        Assert.Equal([135353219.0, 135353222, 135353225, 135353230, 135353239, 135353242, 135353244, 135353247, 135353252, 135353256], tree.ReadColumn("evtNum").Values);
+        Assert.Equal(RootElementType.UInt32, tree.Branch("evtNum").Leaves[0].ElementType);
+        double[] muons = tree.ReadColumn("Muon").Values;
+        Assert.Equal([1.0, 0, 3, 3, 0, 1, 5, 0, 1, 0], muons);
+        RootColumn pt = tree.ReadColumn("Muon.pt");
+        Assert.Equal(muons, Enumerable.Range(0, 10).Select(i => (double)pt.Entry(i).Length));
+        Assert.All(pt.Values, v => Assert.True(v > 0));
+        Assert.All(tree.ReadColumn("Muon.q").Values, q => Assert.Contains(q, new[] { -1.0, 1.0 }));
+
+        RootBranch info = tree.Branch("Info");
         Assert.Equal("TBranchElement", info.ClassName);
         Assert.False(info.IsSupported);
-        var error = Assert.Throws<RootFormatException>(() => tree.ReadChunks(["runNum"]).ToList());
-        Assert.Contains("branch 'runNum'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("TBranchElement", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<RootFormatException>(() => tree.ReadChunks(["Info"]).ToList());
+        Assert.Contains("branch 'Info'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("baconhep::TEventInfo", error.Message, StringComparison.Ordinal);
         Assert.Contains("not supported", error.Message, StringComparison.Ordinal);
     }
 }
