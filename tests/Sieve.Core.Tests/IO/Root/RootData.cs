@@ -3,7 +3,7 @@ using Sieve.Tests.Shared;
 
 namespace Sieve.Core.Tests.IO.Root;
 
-/// <summary>The ROOT files of ../shared/data/root (skipped with a reason when absent) and small helpers.</summary>
+/// <summary>The ROOT files of ../shared/data/root (skipped with a reason when absent) and whole-column reads.</summary>
 internal static class RootData
 {
     public static readonly string[] ZmumuCompressions = ["uncompressed", "zlib", "lz4", "lzma", "zstd"];
