@@ -68,6 +68,19 @@ public sealed class RootFileTests
         Assert.False(RootFile.HasMagic(path));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x89, (byte)'H', (byte)'D', (byte)'F', 13, 10, 26, 10 }, "an HDF5 file")]
+    [InlineData(new byte[] { (byte)'P', (byte)'A', (byte)'R', (byte)'1', 0, 0 }, "a Parquet file")]
+    [InlineData(new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0 }, "a NumPy .npy file")]
+    public void OtherBinaryFormatsAreNamed(byte[] head, string name)
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("wrong.root");
+        File.WriteAllBytes(path, [.. head, .. new byte[64]]);
+        var error = Assert.Throws<RootFormatException>(() => RootFile.Open(path));
+        Assert.Contains($"it looks like {name}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnEmptyFileIsADataError()
     {
