@@ -191,4 +191,30 @@ public sealed class RealDataTests : IDisposable
             : Count(ObjectKind.Jet) <= 6 && Count(ObjectKind.BJet) <= 4 && Count(ObjectKind.ElectronMinus, ObjectKind.ElectronPlus) <= 4
               && Count(ObjectKind.MuonMinus, ObjectKind.MuonPlus) <= 4 && Count(ObjectKind.Photon) <= 4;
     }
+
+    /// <summary>A quantised round trip writes no more text than the original file in the same format, and still meets its targets.</summary>
+    [SkippableTheory]
+    [InlineData("atlas-jets-4d/test.csv", "pt=0.3%,m=0.3%,eta=0.003,phi=0.003")]
+    [InlineData("darkmachines/monojet_Zp2000.0_DM_50.0_chan3.csv", "E=0.3%,pt=0.3%,eta=0.003,phi=0.003")]
+    public void A_decompressed_file_is_not_larger_than_the_original(string file, string targets)
+    {
+        string input = SharedData.Require(file);
+        string archive = Path.Combine(dir, "size.sieve"), output = Path.Combine(dir, "size" + Path.GetExtension(file));
+        string[] units = file.StartsWith("atlas", StringComparison.Ordinal) ? ["--units", "MeV"] : [];
+        (int code, string text) = CliRunner.Run(["compress", "--method", "quantize", "--input", input, .. units, "--target-rms", targets, "--out", archive]);
+        Assert.True(code == 0, text);
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
+        Assert.True(new FileInfo(output).Length <= new FileInfo(input).Length, $"{new FileInfo(output).Length} bytes written for {new FileInfo(input).Length}");
+
+        string report = Path.Combine(dir, "size-report");
+        (code, text) = CliRunner.Run(["evaluate", "--original", input, "--reconstructed", output, .. units, "--out", report]);
+        Assert.True(code == 0, text);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "report.json")));
+        foreach (var v in json.RootElement.GetProperty("variables").EnumerateArray())
+        {
+            bool relative = v.GetProperty("kind").GetString() == "energy_like";
+            double rms = v.GetProperty(relative ? "relative_residual" : "residual").GetProperty("rms").GetDouble();
+            Assert.True(rms <= 0.003, $"{v.GetProperty("name").GetString()}: RMS {rms}");
+        }
+    }
 }

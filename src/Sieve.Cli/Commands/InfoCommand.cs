@@ -3,16 +3,17 @@ using System.Globalization;
 using Sieve.Pipeline;
 using Sieve.Core.Events;
 using Sieve.Core.Summaries;
+using Sieve.Core.Tables;
 using Spectre.Console;
 
 namespace Sieve.Cli.Commands;
 
 /// <summary>`sieve info`: what is in a file: events, objects per kind, multiplicities; or a table's columns.</summary>
-internal static class InfoCommand
+internal static partial class InfoCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var file = new Argument<string>("file") { Description = "Event file (DarkMachines, LHE, HepMC3, FastJet text) or CSV table." };
+        var file = new Argument<string>("file") { Description = "Event file (DarkMachines, LHE, HepMC3, FastJet text), table (CSV, .npy/.npz, HDF5, Parquet) or ROOT file." };
         var format = CommonOptions.Format();
         var channel = CommonOptions.Channel();
         var columns = CommonOptions.Columns();
@@ -27,13 +28,17 @@ internal static class InfoCommand
         {
             var request = new InputRequest(parse.GetValue(file)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), null,
                 CommonOptions.ParseChannel(parse.GetValue(channel)));
-            if (!File.Exists(request.Path))
+            if (!File.Exists(InputLoader.FileOf(request.Path)))
             {
                 throw new FileNotFoundException($"input file {request.Path} does not exist.", request.Path);
             }
 
             var kind = request.Format ?? InputLoader.Detect(request.Path);
-            if (InputLoader.IsEventFormat(kind))
+            if (kind == InputFormat.Root && request.Columns is null)
+            {
+                WriteRoot(console, InputLoader.FileOf(request.Path), parse.GetValue(json));
+            }
+            else if (InputLoader.IsEventFormat(kind))
             {
                 FileSummary summary = FileSummary.From(InputLoader.ReadEvents(request with { Format = kind })) with { Source = request.Path };
                 if (parse.GetValue(json))

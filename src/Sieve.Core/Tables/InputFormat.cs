@@ -26,4 +26,7 @@ public enum InputFormat
 
     /// <summary>Apache Parquet table.</summary>
     Parquet,
+
+    /// <summary>ROOT file: a TTree (the first, or the one named after '#') as a table of its scalar numeric branches.</summary>
+    Root,
 }

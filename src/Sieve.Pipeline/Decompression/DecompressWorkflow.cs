@@ -150,7 +150,8 @@ public static class DecompressWorkflow
 
         switch (kind)
         {
-            case InputFormat.Csv:
+            case InputFormat.Csv or InputFormat.Root:
+                // Sieve writes no ROOT files; a table read from a TTree comes back as CSV.
                 CsvTableWriter.Write(outputPath, table, csvNumberFormat);
                 break;
             case InputFormat.Npy:

@@ -7,6 +7,7 @@ using Sieve.IO.Generators;
 using Sieve.IO.Hdf5;
 using Sieve.IO.Numpy;
 using Sieve.IO.Parquet;
+using Sieve.IO.Root;
 using Sieve.IO.Tables;
 
 namespace Sieve.Pipeline;
@@ -18,13 +19,14 @@ public static class InputLoader
     public static LoadedInput Load(InputRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!File.Exists(request.Path))
+        string file = FileOf(request.Path);
+        if (!File.Exists(file))
         {
             throw new FileNotFoundException($"input file {request.Path} does not exist.", request.Path);
         }
 
         InputFormat format = request.Format ?? Detect(request.Path);
-        long bytes = new FileInfo(request.Path).Length;
+        long bytes = new FileInfo(file).Length;
         if (request.Layout != LayoutKind.PerObject && !IsEventFormat(format))
         {
             throw new ArgumentException($"--layout {request.Layout} arranges events, but {request.Path} is read as a {format} table.");
@@ -53,8 +55,8 @@ public static class InputLoader
                 }
 
                 return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
-            case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet:
-                FeatureTable numeric = ReadNumericTable(request.Path, format);
+            case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet or InputFormat.Root:
+                FeatureTable numeric = ReadNumericTable(request.Path, format, request.Columns);
                 IReadOnlyList<string>? columns = request.Columns ?? [.. numeric.FeatureNames.Where((n, f) => !ColumnRoles.KeepLosslessly(n, numeric.Column(f)))];
                 (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(numeric, columns);
                 return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved,
@@ -66,11 +68,12 @@ public static class InputLoader
         }
     }
 
-    private static FeatureTable ReadNumericTable(string path, InputFormat format) => format switch
+    private static FeatureTable ReadNumericTable(string path, InputFormat format, IReadOnlyList<string>? columns) => format switch
     {
         InputFormat.Npy when path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) => NpzReader.ReadTable(path, NpzReader.List(path)[0]),
         InputFormat.Npy => NpyReader.ReadTable(path),
         InputFormat.Hdf5 => Hdf5TableReader.Read(path),
+        InputFormat.Root => RootTableReader.Read(path, columns: columns),
         _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
     };
 
@@ -87,6 +90,9 @@ public static class InputLoader
         LayoutKind.Level1 => "l1",
         _ => "per-object",
     };
+
+    /// <summary>The file of a path that may name an object inside it after '#' (<c>file.root#tree</c>).</summary>
+    public static string FileOf(string path) => RootTableReader.SplitPath(path).File;
 
     /// <summary>Whether a format holds events (with objects) rather than a plain table.</summary>
     public static bool IsEventFormat(InputFormat format) =>
@@ -113,14 +119,21 @@ public static class InputLoader
     }
 
     /// <summary>
-    /// By extension: .lhe(.gz), .hepmc3/.hepmc(.gz), .dat (FastJet text). Otherwise by content:
+    /// By extension: .root or the ROOT magic bytes (any extension), .lhe(.gz), .hepmc3/.hepmc(.gz),
+    /// .dat (FastJet text). Otherwise by content:
     /// DarkMachines files have ';'-separated event lines with ','-separated objects and no header;
     /// anything else is read as a CSV table.
     /// </summary>
     public static InputFormat Detect(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        path = FileOf(path);
         string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".root" || RootFile.HasMagic(path))
+        {
+            return InputFormat.Root;
+        }
+
         switch (extension)
         {
             case ".npy" or ".npz": return InputFormat.Npy;
