@@ -81,4 +81,21 @@ public sealed class VariableKindTests : IDisposable
         Assert.True(code == 1, text);
         Assert.Contains("nope", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_target_on_a_column_read_as_text_names_the_bad_cell()
+    {
+        string input = Table();
+        string[] lines = File.ReadAllLines(input);
+        string[] cells = lines[7].Split(',');
+        cells[1] = "abc"; // eta1 of data row 7 (line 8)
+        lines[7] = string.Join(',', cells);
+        File.WriteAllLines(input, lines);
+        string archive = Path.Combine(dir, "bad.sieve");
+        (int code, string text) = CliRunner.Run("compress", "--method", "quantize", "--input", input, "--target-rms", "pt=0.5%,eta1=0.01,phi=0.01,x=0.01", "--out", archive);
+        Assert.True(code == 1, text);
+        Assert.Contains(":8, field eta1", text, StringComparison.Ordinal);
+        Assert.Contains("'abc'", text, StringComparison.Ordinal);
+        Assert.False(File.Exists(archive));
+    }
 }

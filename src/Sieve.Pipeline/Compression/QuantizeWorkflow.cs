@@ -52,6 +52,7 @@ public static class QuantizeWorkflow
 
         (LoadedInput loaded, float[]? present) = WithoutMissing(Dropping(InputLoader.Load(input), drop, input.Path), input.Missing);
         FeatureTable table = loaded.Table;
+        RequireNumbers(loaded, targets, input.Path, maxError ? "--max-error" : "--target-rms");
         FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError, kinds);
         float[] symbols;
         if (maxError)
@@ -124,6 +125,33 @@ public static class QuantizeWorkflow
         var table = new FeatureTable(t.FeatureNames, t.Values, t.RowCount,
             [.. t.SideChannels, MissingCellsChannel.Encode(split.Mask, t.RowCount, t.FeatureCount)], t.ColumnOrder);
         return (loaded with { Table = table }, [.. split.Mask.Select(x => (float)x)]);
+    }
+
+    /// <summary>
+    /// A column a target names that was read as text (one cell is not a number) is bad input at that
+    /// cell, not a lossless column to pass through without its target.
+    /// </summary>
+    private static void RequireNumbers(LoadedInput loaded, IReadOnlyDictionary<string, string> targets, string path, string option)
+    {
+        foreach (string key in targets.Keys)
+        {
+            if (loaded.Table.SideChannels.FirstOrDefault(c => c.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) is not { } channel
+                || InputLoader.IsEventFormat(loaded.Format))
+            {
+                continue;
+            }
+
+            for (int r = 0; r < channel.Values.Count; r++)
+            {
+                string cell = channel.Values[r];
+                if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+                {
+                    long? line = loaded.Format == InputFormat.Csv ? r + 2L : null; // after the header line
+                    throw new Core.Errors.SieveDataException(path, line, channel.Name,
+                        $"{option} {key}={targets[key]} names this column, but row {r + 1} holds '{cell}', so it cannot be quantised", "a finite number in every row");
+                }
+            }
+        }
     }
 
     private static void AddMarker(Dictionary<string, string> options, double? marker)
