@@ -111,4 +111,44 @@ public sealed class RootInputTests : IDisposable
             Assert.Equal(original[r, column], double.Parse(events[r], CultureInfo.InvariantCulture));
         }
     }
+
+    [SkippableFact]
+    public void A_slot_layout_reads_the_trees_collections_as_events_through_every_verb()
+    {
+        string path = SharedData.Require("root/uproot-mc10events.root");
+        (int code, string text) = CliRunner.Run("info", path, "--format", "rootevents", "--json");
+        Assert.True(code == 0, text);
+        using (JsonDocument doc = JsonDocument.Parse(text))
+        {
+            Assert.Equal(10, doc.RootElement.GetProperty("event_count").GetInt64());
+            JsonElement kinds = doc.RootElement.GetProperty("objects_per_kind");
+            Assert.Equal(14, kinds.GetProperty("m-").GetInt64() + kinds.GetProperty("m+").GetInt64());
+        }
+
+        // 8 jets per event on average: more than the 6 jet slots, so --allow-drop.
+        string model = Path.Combine(dir, "events-model"), archive = Path.Combine(dir, "events.sieve"), output = Path.Combine(dir, "events.csv");
+        (code, text) = CliRunner.Run("train", "--input", path, "--layout", "fixed-slots", "--allow-drop", "--preset", "small", "--epochs", "2", "--out", model);
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run("compress", "--model", model, "--input", path, "--allow-drop", "--out", archive);
+        Assert.True(code == 0, text);
+        Assert.Equal(0, CliRunner.Run("decompress", "--input", archive, "--out", output).ExitCode);
+        Assert.Equal(10, Sieve.IO.DarkMachines.DarkMachinesReader.Read(output).Count());
+        (code, text) = CliRunner.Run("score", "--model", model, "--input", path, "--allow-drop", "--out", Path.Combine(dir, "events-scores.csv"));
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run("evaluate", "--original", path, "--format", "rootevents", "--reconstructed", output, "--out", Path.Combine(dir, "events-report"));
+        Assert.True(code == 0, text);
+    }
+
+    [SkippableFact]
+    public void Columns_take_glob_patterns()
+    {
+        string path = SharedData.Require("root/uproot-Zmumu-zstd.root");
+        string model = Path.Combine(dir, "glob-model");
+        (int code, string text) = CliRunner.Run("train", "--input", path, "--columns", "p?1,E1", "--normalisation", "zscore", "--preset", "small", "--epochs", "1", "--out", model);
+        Assert.True(code == 0, text);
+        Assert.Contains("4-", text, StringComparison.Ordinal); // px1, py1, pz1 and E1
+        (code, text) = CliRunner.Run("train", "--input", path, "--columns", "Muon_*", "--preset", "small", "--epochs", "1", "--out", Path.Combine(dir, "none"));
+        Assert.True(code == 1, text);
+        Assert.Contains("matches no column", text, StringComparison.Ordinal);
+    }
 }

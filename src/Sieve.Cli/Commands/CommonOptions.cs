@@ -8,8 +8,9 @@ internal static class CommonOptions
 {
     public static Option<InputFormat?> Format() => new("--format", "-f")
     {
-        Description = "Input format: csv (numeric table with a header), darkmachines (one event per line), npy, hdf5, parquet, lhe, hepmc3, fastjet. " +
-                      "Detected from the extension (.npy/.npz, .h5, .parquet, .lhe, .hepmc3, .dat, optionally .gz) or the content when omitted.",
+        Description = "Input format: csv (numeric table with a header), darkmachines (one event per line), npy, hdf5, parquet, root (a TTree as a table), " +
+                      "rootevents (a TTree's Jet/Muon/Electron/Photon/MET collections as events; also chosen by a slot layout on a ROOT file), lhe, hepmc3, fastjet. " +
+                      "Detected from the extension (.npy/.npz, .h5, .parquet, .root, .lhe, .hepmc3, .dat, optionally .gz) or the content when omitted.",
     };
 
     public static Option<string?> Layout() => new("--layout")

@@ -29,4 +29,11 @@ public enum InputFormat
 
     /// <summary>ROOT file: a TTree (the first, or the one named after '#') as a table of its scalar numeric branches.</summary>
     Root,
+
+    /// <summary>
+    /// A ROOT TTree's collections read as events (NanoAOD <c>Jet_pt[nJet]</c>, <c>Muon_*</c>, <c>Electron_*</c>,
+    /// <c>Photon_*</c>, <c>MET_*</c>, or split objects <c>Muon.pt</c>): chosen with <c>--format rootevents</c>
+    /// or a slot layout on a ROOT file.
+    /// </summary>
+    RootEvents,
 }

@@ -26,6 +26,12 @@ public static class InputLoader
         }
 
         InputFormat format = request.Format ?? Detect(request.Path);
+        if (format == InputFormat.Root && request.Layout != LayoutKind.PerObject)
+        {
+            // A slot layout arranges events: a ROOT file's collections are read as events.
+            format = InputFormat.RootEvents;
+        }
+
         long bytes = new FileInfo(file).Length;
         if (request.Layout != LayoutKind.PerObject && !IsEventFormat(format))
         {
@@ -44,7 +50,7 @@ public static class InputLoader
 
         switch (format)
         {
-            case InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet:
+            case InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet or InputFormat.RootEvents:
                 // Event readers work in GeV; the table is in GeV.
                 LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
                 if (laid.Dropped.TooMany && !request.AllowDrop)
@@ -56,13 +62,17 @@ public static class InputLoader
 
                 return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
             case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet or InputFormat.Root:
-                FeatureTable numeric = ReadNumericTable(request.Path, format, request.Columns);
-                IReadOnlyList<string>? columns = request.Columns ?? [.. numeric.FeatureNames.Where((n, f) => !ColumnRoles.KeepLosslessly(n, numeric.Column(f)))];
+                FeatureTable numeric = ReadNumericTable(request.Path, format, request.Columns?.Where(c => !ColumnPatterns.IsPattern(c)).ToList());
+                IReadOnlyList<string>? columns = ColumnPatterns.Expand(request.Columns, numeric.FeatureNames)
+                    ?? [.. numeric.FeatureNames.Where((n, f) => !ColumnRoles.KeepLosslessly(n, numeric.Column(f)))];
                 (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(numeric, columns);
                 return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved,
                     KeptLossless: request.Columns is null ? moved : null);
             default:
-                FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions { FeatureColumns = request.Columns });
+                FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions
+                {
+                    FeatureColumns = request.Columns?.Any(ColumnPatterns.IsPattern) == true ? ColumnPatterns.Expand(request.Columns, CsvHeader(request.Path)) : request.Columns,
+                });
                 return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes,
                     KeptLossless: request.Columns is null ? KeptIntegerColumns(table) : null);
         }
@@ -76,6 +86,13 @@ public static class InputLoader
         InputFormat.Root => RootTableReader.Read(path, columns: columns),
         _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
     };
+
+    // The names of a CSV table's header line, to expand --columns patterns against (only read when there is a pattern).
+    private static string[] CsvHeader(string path)
+    {
+        using var reader = new StreamReader(path);
+        return reader.ReadLine()?.Split(',', StringSplitOptions.TrimEntries) ?? [];
+    }
 
     // Side channels the automatic selection kept for being integer identifiers or counters (said in the output).
     private static string[] KeptIntegerColumns(FeatureTable table) =>
@@ -96,7 +113,7 @@ public static class InputLoader
 
     /// <summary>Whether a format holds events (with objects) rather than a plain table.</summary>
     public static bool IsEventFormat(InputFormat format) =>
-        format is InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet;
+        format is InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet or InputFormat.RootEvents;
 
     /// <summary>
     /// Reads the events of an event file, with the channel selection when one is asked for.
@@ -113,6 +130,7 @@ public static class InputLoader
             InputFormat.Lhe => GeneratorReader.Read(request.Path, GeneratorFormat.Lhe).Select(e => GeneratorEvents.ToEvent(e)),
             InputFormat.HepMC3 => GeneratorReader.Read(request.Path, GeneratorFormat.HepMC3).Select(e => GeneratorEvents.ToEvent(e)),
             InputFormat.FastJet => GeneratorReader.Read(request.Path, GeneratorFormat.FastJetText).Select(e => GeneratorEvents.ToEvent(e)),
+            InputFormat.RootEvents => RootEventReader.Read(request.Path),
             _ => throw new ArgumentException($"{request.Path} is read as a {format} table, not as events."),
         };
         return request.Channel is { } channel ? ChannelSelection.Filter(events, channel) : events;
