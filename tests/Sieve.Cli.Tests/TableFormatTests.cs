@@ -13,6 +13,31 @@ public sealed class TableFormatTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
+    /// <summary>A binary table renamed .csv is read for what it is; forced to another reader, it is named, not parsed as text.</summary>
+    [Theory]
+    [InlineData(".npy", "npy")]
+    [InlineData(".h5", "hdf5")]
+    [InlineData(".parquet", "parquet")]
+    public void A_binary_file_with_the_wrong_extension_is_read_by_its_content(string extension, string format)
+    {
+        FeatureTable generated = SyntheticJets.Generate(50, 3);
+        var jets = new FeatureTable(generated.FeatureNames, generated.Values, generated.RowCount, [], generated.FeatureNames);
+        string real = Path.Combine(dir, "jets" + extension), renamed = Path.Combine(dir, $"jets-{format}.csv");
+        Write(real, jets);
+        File.Copy(real, renamed);
+
+        (int code, string text) = CliRunner.Run("info", real, "--json");
+        Assert.True(code == 0, text);
+        string expected = text;
+        (code, text) = CliRunner.Run("info", renamed, "--json");
+        Assert.True(code == 0, text);
+        Assert.Equal(expected.Replace(real, renamed, StringComparison.Ordinal), text);
+
+        (code, text) = CliRunner.Run("info", renamed, "--format", "csv");
+        Assert.True(code == 1, text);
+        Assert.Contains($"(by its first bytes), not csv input; leave out --format, or give --format {format}", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(".npy")]
     [InlineData(".h5")]

@@ -2,6 +2,7 @@ using Sieve.Core.Events;
 using Sieve.Core.Layouts;
 using Sieve.Core.Selection;
 using Sieve.Core.Tables;
+using Sieve.IO;
 using Sieve.IO.DarkMachines;
 using Sieve.IO.Generators;
 using Sieve.IO.Hdf5;
@@ -26,6 +27,7 @@ public static class InputLoader
         }
 
         InputFormat format = request.Format ?? Detect(request.Path);
+        RequireMatchingContent(file, format, request.Path);
         if (format == InputFormat.Root && request.Layout != LayoutKind.PerObject)
         {
             // A slot layout arranges events: a ROOT file's collections are read as events.
@@ -86,6 +88,22 @@ public static class InputLoader
         InputFormat.Root => RootTableReader.Read(path, columns: columns),
         _ => ParquetTableReader.Read(path, new ParquetTableOptions { FeatureColumns = null }),
     };
+
+    // A binary file given to another reader (--format csv on an HDF5 file) is named for what it is, not parsed as garbage.
+    private static void RequireMatchingContent(string file, InputFormat format, string path)
+    {
+        if (FileSignature.Identify(file) is not { } actual)
+        {
+            return;
+        }
+
+        bool same = actual == format || (actual == InputFormat.Root && format == InputFormat.RootEvents);
+        if (!same)
+        {
+            throw new ArgumentException($"{path} is {FileSignature.Describe(actual)} (by its first bytes), not {format.ToString().ToLowerInvariant()} input; " +
+                $"leave out --format, or give --format {actual.ToString().ToLowerInvariant()}.");
+        }
+    }
 
     // The names of a CSV table's header line, to expand --columns patterns against (only read when there is a pattern).
     private static string[] CsvHeader(string path)
@@ -150,6 +168,12 @@ public static class InputLoader
         if (extension == ".root" || RootFile.HasMagic(path))
         {
             return InputFormat.Root;
+        }
+
+        // The content wins over the name: an HDF5, Parquet or NumPy file renamed .csv is still one.
+        if (FileSignature.Identify(path) is { } binary)
+        {
+            return binary;
         }
 
         switch (extension)
