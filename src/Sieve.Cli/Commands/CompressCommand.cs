@@ -83,11 +83,12 @@ internal static class CompressCommand
                     throw new ArgumentException("--method quantize needs either --target-rms or --max-error, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003.");
                 }
 
-                outcome = QuantizeWorkflow.Run(request, errors!.Targets, parse.GetValue(output)!, errors.MaxError, errors.Kind, drop, declared);
+                outcome = ReadingDisplay.Run(console, request.Path, bytes =>
+                    QuantizeWorkflow.Run(request with { BytesRead = bytes }, errors!.Targets, parse.GetValue(output)!, errors.MaxError, errors.Kind, drop, declared));
             }
             else if (chosen == "float16")
             {
-                outcome = QuantizeWorkflow.RunFloat16(request, parse.GetValue(output)!, drop, declared);
+                outcome = ReadingDisplay.Run(console, request.Path, bytes => QuantizeWorkflow.RunFloat16(request with { BytesRead = bytes }, parse.GetValue(output)!, drop, declared));
             }
             else if (chosen == "ae")
             {
@@ -102,10 +103,10 @@ internal static class CompressCommand
                     throw new ArgumentException("give --target-rms or --max-error, not both.");
                 }
 
-                outcome = CompressWorkflow.Run(modelDirectory, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
+                outcome = ReadingDisplay.Run(console, parse.GetValue(input)!, bytes => CompressWorkflow.Run(modelDirectory, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
                     CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: errors,
                     latentSteps: ParseLatentSteps(parse.GetValue(latentStep)), embedModel: parse.GetValue(embedModel),
-                    allowDrop: parse.GetValue(allowDrop), missing: parse.GetValue(missing));
+                    allowDrop: parse.GetValue(allowDrop), missing: parse.GetValue(missing), bytesRead: bytes));
             }
             else
             {

@@ -32,7 +32,7 @@ internal static class EvaluateCommand
             var request = new EvaluateRequest(parse.GetValue(original)!, parse.GetValue(reconstructed)!, dir, CommonOptions.SplitColumns(parse.GetValue(columns)),
                 parse.GetValue(units), parse.GetValue(format), parse.GetValue(archive), parse.GetValue(model), Missing: parse.GetValue(missing),
                 MaxError: CommonOptions.ParseAssignmentsText(parse.GetValue(maxError), "--max-error"), Kinds: Sieve.Core.Metrics.VariableKinds.Parse(parse.GetValue(kinds)));
-            var (report, _) = EvaluateWorkflow.Run(request);
+            var (report, _) = ReadingDisplay.Run(console, request.Original, bytes => EvaluateWorkflow.Run(request with { BytesRead = bytes }));
             Summaries.Fidelity(console, report, dir);
             foreach (var kind in report.PerKind?.Where(k => k.Unmatched > 0) ?? [])
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sieve.Cli.Terminal;
 using Sieve.Pipeline;
 using Sieve.Core.Events;
 using Sieve.Core.Summaries;
@@ -40,7 +41,8 @@ internal static partial class InfoCommand
             }
             else if (InputLoader.IsEventFormat(kind))
             {
-                FileSummary summary = FileSummary.From(InputLoader.ReadEvents(request with { Format = kind })) with { Source = request.Path };
+                FileSummary summary = ReadingDisplay.Run(console, request.Path, bytes =>
+                    FileSummary.From(InputLoader.ReadEvents(request with { Format = kind, BytesRead = bytes })), quiet: parse.GetValue(json)) with { Source = request.Path };
                 if (parse.GetValue(json))
                 {
                     console.WriteLine(summary.ToJson());
@@ -52,7 +54,7 @@ internal static partial class InfoCommand
             }
             else
             {
-                LoadedInput input = InputLoader.Load(request);
+                LoadedInput input = ReadingDisplay.Run(console, request.Path, bytes => InputLoader.Load(request with { BytesRead = bytes }), quiet: parse.GetValue(json));
                 TableSummary summary = TableSummary.From(input.Table, parse.GetValue(missing)) with { Source = request.Path };
                 if (parse.GetValue(json))
                 {

@@ -26,8 +26,9 @@ internal static class ScoreCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(output)!;
-            (int events, IReadOnlyList<string> scores, Sieve.Core.Layouts.DroppedObjects? dropped) = ScoreWorkflow.Run(parse.GetValue(model)!, parse.GetValue(input)!, path,
-                parse.GetValue(format), CommonOptions.ParseChannel(parse.GetValue(channel)), parse.GetValue(multiplicity), parse.GetValue(allowDrop), parse.GetValue(missing));
+            (int events, IReadOnlyList<string> scores, Sieve.Core.Layouts.DroppedObjects? dropped) = ReadingDisplay.Run(console, parse.GetValue(input)!, bytes =>
+                ScoreWorkflow.Run(parse.GetValue(model)!, parse.GetValue(input)!, path, parse.GetValue(format), CommonOptions.ParseChannel(parse.GetValue(channel)),
+                    parse.GetValue(multiplicity), parse.GetValue(allowDrop), parse.GetValue(missing), bytes));
             console.MarkupLine($"[green]scored[/] {events} events ({Markup.Escape(string.Join(", ", scores))}) into [bold]{Markup.Escape(path)}[/]");
             Summaries.Dropped(console, dropped);
             return 0;

@@ -15,17 +15,17 @@ public static class DarkMachinesBatchReader
 {
     private const int BufferSize = 1 << 20;
 
-    /// <summary>Streams batches of at most <paramref name="eventsPerBatch"/> events.</summary>
-    public static IEnumerable<EventBatch> Read(string path, int eventsPerBatch = 65536)
+    /// <summary>Streams batches of at most <paramref name="eventsPerBatch"/> events, reporting the bytes read so far to <paramref name="bytesRead"/>.</summary>
+    public static IEnumerable<EventBatch> Read(string path, int eventsPerBatch = 65536, IProgress<long>? bytesRead = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerBatch, 1);
-        return ReadFile(path, eventsPerBatch);
+        return ReadFile(path, eventsPerBatch, bytesRead);
     }
 
-    private static IEnumerable<EventBatch> ReadFile(string path, int eventsPerBatch)
+    private static IEnumerable<EventBatch> ReadFile(string path, int eventsPerBatch, IProgress<long>? bytesRead)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using Stream stream = ProgressStream.Wrap(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), bytesRead);
         byte[] buffer = new byte[BufferSize];
         int start = 0, end = 0;
         long lineNumber = 0, firstBlankLine = 0;

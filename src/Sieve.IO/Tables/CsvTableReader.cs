@@ -19,11 +19,11 @@ namespace Sieve.IO.Tables;
 /// </remarks>
 public static class CsvTableReader
 {
-    /// <summary>Reads the table in <paramref name="path"/>.</summary>
-    public static FeatureTable Read(string path, CsvTableOptions? options = null)
+    /// <summary>Reads the table in <paramref name="path"/>, reporting the bytes read so far to <paramref name="bytesRead"/>.</summary>
+    public static FeatureTable Read(string path, CsvTableOptions? options = null, IProgress<long>? bytesRead = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using Stream stream = ProgressStream.Wrap(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), bytesRead);
         using var reader = new StreamReader(stream);
         return Read(reader, path, options);
     }

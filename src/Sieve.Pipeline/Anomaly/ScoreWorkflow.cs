@@ -22,8 +22,10 @@ public static class ScoreWorkflow
     /// <summary>Scores <paramref name="inputPath"/>; returns the number of events, the score columns written and the objects a slot layout dropped.</summary>
     /// <param name="allowDrop">Accept a slot layout that drops more than 1 % of the objects.</param>
     /// <param name="missing">--missing as given: must be the model's marker (which applies either way).</param>
+    /// <param name="bytesRead">Where to report the bytes of the input read so far.</param>
     public static (int Events, IReadOnlyList<string> Scores, DroppedObjects? Dropped) Run(string modelDirectory, string inputPath, string outputPath,
-        InputFormat? format = null, Channel? channel = null, string? multiplicityColumn = null, bool allowDrop = false, double? missing = null)
+        InputFormat? format = null, Channel? channel = null, string? multiplicityColumn = null, bool allowDrop = false, double? missing = null,
+        IProgress<long>? bytesRead = null)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
@@ -33,7 +35,7 @@ public static class ScoreWorkflow
                 throw new ArgumentException("event scores need one row per event: train the model with --layout fixed-slots or --layout l1.");
             }
 
-            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing);
+            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing, bytesRead);
             EventScores scores = AnomalyScorer.Score(model, prepared.Normalised, prepared.Mask);
             FeatureTable table = prepared.Input.Table;
 

@@ -38,14 +38,15 @@ public static class CompressWorkflow
     /// <param name="embedModel">Put the model's files in the archive (version 4), so it decompresses on its own.</param>
     /// <param name="allowDrop">Accept a slot layout that drops more than 1 % of the objects.</param>
     /// <param name="missing">--missing as given: must be the model's marker (which applies either way).</param>
+    /// <param name="bytesRead">Where to report the bytes of the input read so far.</param>
     public static CompressOutcome Run(string modelDirectory, string inputPath, string archivePath, InputFormat? format = null, Channel? channel = null,
         LatentDType latentType = LatentDType.Float32, IProgress<long>? rowsDone = null, CorrectionRequest? corrections = null, LatentSteps? latentSteps = null,
-        bool embedModel = false, bool allowDrop = false, double? missing = null)
+        bool embedModel = false, bool allowDrop = false, double? missing = null, IProgress<long>? bytesRead = null)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
-            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing);
+            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing, bytesRead);
             LoadedInput input = prepared.Input;
             float[] normalised = prepared.Normalised;
             float[] latents = BatchInference.Encode(model, normalised, rowsDone);

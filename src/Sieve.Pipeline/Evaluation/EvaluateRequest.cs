@@ -17,4 +17,8 @@ namespace Sieve.Pipeline;
 /// <param name="Kinds">Declared variable kinds (--kinds); name patterns otherwise.</param>
 public sealed record EvaluateRequest(string Original, string Reconstructed, string OutputDirectory, IReadOnlyList<string>? Columns = null,
     EnergyUnit? Unit = null, InputFormat? Format = null, string? Archive = null, string? ModelDirectory = null, bool Synthetic = false, double? Missing = null,
-    IReadOnlyDictionary<string, string>? MaxError = null, Core.Metrics.VariableKinds? Kinds = null);
+    IReadOnlyDictionary<string, string>? MaxError = null, Core.Metrics.VariableKinds? Kinds = null)
+{
+    /// <summary>Where to report the bytes of the original read so far (a progress bar); null for nobody.</summary>
+    public IProgress<long>? BytesRead { get; init; }
+}

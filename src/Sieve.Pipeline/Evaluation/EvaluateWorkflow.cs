@@ -18,7 +18,7 @@ public static class EvaluateWorkflow
     public static (FidelityReport Report, IReadOnlyList<string> Files) Run(EvaluateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        LoadedInput original = InputLoader.Load(new InputRequest(request.Original, request.Format, request.Columns, request.Unit));
+        LoadedInput original = InputLoader.Load(new InputRequest(request.Original, request.Format, request.Columns, request.Unit) { BytesRead = request.BytesRead });
         IReadOnlyList<KindFidelity>? perKind = null;
         IReadOnlyList<KindResiduals>? kindResiduals = null;
         FidelityEvaluation evaluation;

@@ -19,6 +19,15 @@ public static class InputLoader
     /// <summary>Reads the input; the format is detected when not given.</summary>
     public static LoadedInput Load(InputRequest request)
     {
+        LoadedInput loaded = LoadFile(request);
+
+        // Readers of text report as they go; the binary ones are done when they return.
+        request.BytesRead?.Report(loaded.FileBytes);
+        return loaded;
+    }
+
+    private static LoadedInput LoadFile(InputRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         string file = FileOf(request.Path);
         if (!File.Exists(file))
@@ -74,7 +83,7 @@ public static class InputLoader
                 FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions
                 {
                     FeatureColumns = request.Columns?.Any(ColumnPatterns.IsPattern) == true ? ColumnPatterns.Expand(request.Columns, CsvHeader(request.Path)) : request.Columns,
-                });
+                }, request.BytesRead);
                 return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes,
                     KeptLossless: request.Columns is null ? KeptIntegerColumns(table) : null);
         }
@@ -144,7 +153,7 @@ public static class InputLoader
         InputFormat format = request.Format ?? Detect(request.Path);
         IEnumerable<Event> events = format switch
         {
-            InputFormat.DarkMachines => DarkMachinesBatchReader.Read(request.Path).SelectMany(batch => batch.Events()),
+            InputFormat.DarkMachines => DarkMachinesBatchReader.Read(request.Path, bytesRead: request.BytesRead).SelectMany(batch => batch.Events()),
             InputFormat.Lhe => GeneratorReader.Read(request.Path, GeneratorFormat.Lhe).Select(e => GeneratorEvents.ToEvent(e)),
             InputFormat.HepMC3 => GeneratorReader.Read(request.Path, GeneratorFormat.HepMC3).Select(e => GeneratorEvents.ToEvent(e)),
             InputFormat.FastJet => GeneratorReader.Read(request.Path, GeneratorFormat.FastJetText).Select(e => GeneratorEvents.ToEvent(e)),

@@ -14,4 +14,8 @@ namespace Sieve.Pipeline;
 /// <param name="Layout">How events become rows (event formats only).</param>
 /// <param name="AllowDrop">Accept a slot layout that drops more than <see cref="DroppedObjects.RefusalShare"/> of the objects (refused otherwise).</param>
 public sealed record InputRequest(string Path, InputFormat? Format = null, IReadOnlyList<string>? Columns = null, EnergyUnit? Unit = null,
-    Channel? Channel = null, double? Missing = null, LayoutKind Layout = LayoutKind.PerObject, bool AllowDrop = false);
+    Channel? Channel = null, double? Missing = null, LayoutKind Layout = LayoutKind.PerObject, bool AllowDrop = false)
+{
+    /// <summary>Where to report the bytes of the file read so far (a progress bar); null for nobody.</summary>
+    public IProgress<long>? BytesRead { get; init; }
+}

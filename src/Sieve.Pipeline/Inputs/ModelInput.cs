@@ -17,12 +17,14 @@ public sealed record ModelInput(LoadedInput Input, float[] Normalised, float[]? 
     /// <summary>Reads and prepares <paramref name="path"/> for the model described by <paramref name="manifest"/>.</summary>
     /// <param name="allowDrop">Accept a slot layout that drops more than 1 % of the objects.</param>
     /// <param name="missing">The missing-value marker the user gave (--missing); it must be the model's, which applies either way.</param>
-    public static ModelInput Prepare(ModelManifest manifest, string path, InputFormat? format = null, Channel? channel = null, bool allowDrop = false, double? missing = null)
+    /// <param name="bytesRead">Where to report the bytes of the file read so far.</param>
+    public static ModelInput Prepare(ModelManifest manifest, string path, InputFormat? format = null, Channel? channel = null, bool allowDrop = false, double? missing = null,
+        IProgress<long>? bytesRead = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         CheckMarker(manifest, missing);
         LoadedInput input = InputLoader.Load(new InputRequest(path, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel,
-            Layout: manifest.Schema.Layout, AllowDrop: allowDrop));
+            Layout: manifest.Schema.Layout, AllowDrop: allowDrop) { BytesRead = bytesRead });
         if (input.Format != manifest.Schema.Format)
         {
             throw new InvalidDataException($"{path} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");
