@@ -267,11 +267,16 @@ public static class QuantizeWorkflow
         return new FeatureNormaliser(NormalisationKind.None, transforms);
     }
 
+    /// <summary>Rows the step search runs over: larger inputs search on an evenly spaced sample of this many rows.</summary>
+    public const int StepSearchRows = 65_536;
+
     /// <summary>
     /// The step formulas hold only on average, and the trellis's error is not a closed form; the data
     /// are at hand, so search each feature's step (bisection) for the largest one whose RMS, as
-    /// `sieve evaluate` counts it, stays within the target. Returns the quantiser and the
-    /// row-major indices.
+    /// `sieve evaluate` counts it, stays within the target. On more than <see cref="StepSearchRows"/>
+    /// rows the search runs on an evenly spaced sample (every k-th row), and the step it finds is
+    /// checked once on every row, made finer where the whole file misses. Returns the quantiser and
+    /// the row-major indices.
     /// </summary>
     internal static (FeatureNormaliser, float[]) FitSteps(FeatureNormaliser quantiser, FeatureTable table,
         IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null, IReadOnlyList<float>? mask = null,
@@ -280,17 +285,23 @@ public static class QuantizeWorkflow
         var transforms = quantiser.Transforms.ToArray();
         var symbols = new float[table.Values.Length];
         int dims = table.FeatureCount;
+        int stride = (int)Math.Ceiling((double)table.RowCount / StepSearchRows);
+        (FeatureTable sample, double[]? sampleBaseline, float[]? sampleMask) = stride > 1 ? Sample(table, baseline, mask, stride) : (table, baseline, mask?.ToArray());
         for (int f = 0; f < dims; f++)
         {
             (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f], kinds);
             var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask, kinds, eventOutput);
+            FeatureColumn search = stride > 1
+                ? new FeatureColumn(sample, f, transforms[f], relative, energyScaleToGeV, kind, path, sampleBaseline, sampleMask, kinds, eventOutput)
+                : column;
             double goal = TargetMargin * target;
 
-            // Halve from the formula's step down to the finest step the archive's integers hold; when
-            // even that misses, no step meets the target: refuse rather than store a column of zeros.
+            // Halve from the formula's step down to the finest step the archive's integers hold (over
+            // every row); when even that misses, no step meets the target: refuse rather than store a
+            // column of zeros.
             double finest = column.FinestStep;
             double low = Math.Max(transforms[f].Scale, finest);
-            while (column.Rms(low).Rms > goal)
+            while (search.Rms(low).Rms > goal)
             {
                 if (low <= finest)
                 {
@@ -301,7 +312,7 @@ public static class QuantizeWorkflow
             }
 
             double high = low * 2;
-            for (int i = 0; i < 60 && column.Rms(high).Rms <= goal; i++)
+            for (int i = 0; i < 60 && search.Rms(high).Rms <= goal; i++)
             {
                 (low, high) = (high, high * 2);
             }
@@ -309,7 +320,7 @@ public static class QuantizeWorkflow
             for (int i = 0; i < 24; i++)
             {
                 double mid = Math.Sqrt(low * high);
-                if (column.Rms(mid).Rms <= goal)
+                if (search.Rms(mid).Rms <= goal)
                 {
                     low = mid;
                 }
@@ -319,10 +330,10 @@ public static class QuantizeWorkflow
                 }
             }
 
-            // Decompressed files hold the digits PrintedPrecision keeps: check the step on the values as
-            // written and take slightly finer steps if their round-off outgrew the margin.
+            // Decompressed files hold the digits PrintedPrecision keeps: check the step on every row's
+            // value as written, and take slightly finer steps where the sample or the round-off was off.
             (double rms, int[] indices) = column.Rms(low, asWritten: true);
-            for (int i = 0; i < 40 && !(rms <= target) && low > finest; i++)
+            for (int i = 0; i < 80 && !(rms <= target) && low > finest; i++)
             {
                 low = Math.Max(low * 0.97, finest);
                 (rms, indices) = column.Rms(low, asWritten: true);
@@ -341,6 +352,31 @@ public static class QuantizeWorkflow
         }
 
         return (quantiser with { Transforms = transforms }, symbols);
+    }
+
+    // Every stride-th row of the features (and of the decoder's output and the mask, row-major like them).
+    private static (FeatureTable Sample, double[]? Baseline, float[]? Mask) Sample(FeatureTable table, double[]? baseline, IReadOnlyList<float>? mask, int stride)
+    {
+        int dims = table.FeatureCount, rows = (table.RowCount + stride - 1) / stride;
+        var values = new double[rows * dims];
+        double[]? b = baseline is null ? null : new double[rows * dims];
+        float[]? m = mask is null ? null : new float[rows * dims];
+        for (int s = 0; s < rows; s++)
+        {
+            int from = s * stride * dims, to = s * dims;
+            Array.Copy(table.Values, from, values, to, dims);
+            if (b is not null)
+            {
+                Array.Copy(baseline!, from, b, to, dims);
+            }
+
+            for (int d = 0; m is not null && d < dims; d++)
+            {
+                m[to + d] = mask![from + d];
+            }
+        }
+
+        return (new FeatureTable(table.FeatureNames, values, rows, [], table.FeatureNames), b, m);
     }
 
     /// <summary>Decodes quantised latents with the quantiser stored in the header.</summary>
