@@ -73,6 +73,23 @@ public sealed class QuantizeTests : IDisposable
     }
 
     [Fact]
+    public void The_archive_is_the_same_with_one_thread_or_several()
+    {
+        string input = Path.Combine(dir, "threads.csv");
+        CsvTableWriter.Write(input, SyntheticJets.Generate(8000, 17));
+        byte[] Archive(int threads)
+        {
+            string archive = Path.Combine(dir, $"t{threads}.sieve");
+            (int code, string text) = CliRunner.Run("compress", "--method", "quantize", "--input", input, "--columns", "m,pt,phi,eta",
+                "--target-rms", "pt=0.3%,m=0.3%,eta=0.003,phi=0.003", "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", archive);
+            Assert.True(code == 0, text);
+            return File.ReadAllBytes(archive);
+        }
+
+        Assert.Equal(Archive(1), Archive(4));
+    }
+
+    [Fact]
     public void The_trellis_writes_smaller_archives_than_uniform_rounding_at_the_same_targets()
     {
         string input = Path.Combine(dir, "jets.csv");

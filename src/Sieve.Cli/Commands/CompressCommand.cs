@@ -41,6 +41,7 @@ internal static class CompressCommand
         var missing = CommonOptions.Missing();
         var allowDrop = CommonOptions.AllowDrop();
         var kinds = CommonOptions.Kinds();
+        var threads = new Option<int?>("--threads") { Description = "Method quantize: threads for the step search (one feature each); 0 = one per core (default). The archive is the same with any number." };
         var latentStep = new Option<string?>("--latent-step")
         {
             Description = "Method ae: quantise the latents to integers (archive version 4): one step for all dimensions, one per dimension (comma-separated), " +
@@ -61,7 +62,7 @@ internal static class CompressCommand
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, missing, allowDrop, kinds, latentType, latentStep, embedModel, dropColumns, output,
+            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, missing, allowDrop, kinds, threads, latentType, latentStep, embedModel, dropColumns, output,
         };
         command.SetAction(parse =>
         {
@@ -84,7 +85,8 @@ internal static class CompressCommand
                 }
 
                 outcome = ReadingDisplay.Run(console, request.Path, bytes =>
-                    QuantizeWorkflow.Run(request with { BytesRead = bytes }, errors!.Targets, parse.GetValue(output)!, errors.MaxError, errors.Kind, drop, declared));
+                    QuantizeWorkflow.Run(request with { BytesRead = bytes }, errors!.Targets, parse.GetValue(output)!, errors.MaxError, errors.Kind, drop, declared,
+                        parse.GetValue(threads) ?? 0));
             }
             else if (chosen == "float16")
             {

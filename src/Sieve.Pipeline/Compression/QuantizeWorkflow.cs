@@ -40,8 +40,9 @@ public static class QuantizeWorkflow
     /// </summary>
     /// <exception cref="ArgumentException">A target is missing or bad, or the trellis was asked for with bounds.</exception>
     /// <param name="drop">Non-feature columns of a table to leave out of the archive (not written back on decompression).</param>
+    /// <param name="threads">Threads for the step search (one feature each); 0 = one per core. The archive does not depend on it.</param>
     public static CompressOutcome Run(InputRequest input, IReadOnlyDictionary<string, string> targets, string archivePath, bool maxError = false,
-        Quantiser kind = Quantiser.Trellis, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null)
+        Quantiser kind = Quantiser.Trellis, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(targets);
@@ -62,7 +63,7 @@ public static class QuantizeWorkflow
         else
         {
             (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path, mask: present, kinds: kinds,
-                eventOutput: InputLoader.IsEventFormat(loaded.Format));
+                eventOutput: InputLoader.IsEventFormat(loaded.Format), threads: threads);
         }
 
         var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) };
@@ -280,14 +281,16 @@ public static class QuantizeWorkflow
     /// </summary>
     internal static (FeatureNormaliser, float[]) FitSteps(FeatureNormaliser quantiser, FeatureTable table,
         IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null, IReadOnlyList<float>? mask = null,
-        VariableKinds? kinds = null, bool eventOutput = false)
+        VariableKinds? kinds = null, bool eventOutput = false, int threads = 0)
     {
         var transforms = quantiser.Transforms.ToArray();
         var symbols = new float[table.Values.Length];
         int dims = table.FeatureCount;
         int stride = (int)Math.Ceiling((double)table.RowCount / StepSearchRows);
         (FeatureTable sample, double[]? sampleBaseline, float[]? sampleMask) = stride > 1 ? Sample(table, baseline, mask, stride) : (table, baseline, mask?.ToArray());
-        for (int f = 0; f < dims; f++)
+
+        // One feature's step search and indices; writes only its own transform and symbol column.
+        void FitOne(int f)
         {
             (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f], kinds);
             var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask, kinds, eventOutput);
@@ -349,6 +352,27 @@ public static class QuantizeWorkflow
             {
                 symbols[(r * dims) + f] = indices[r];
             }
+        }
+
+
+        // Features are independent: fit them on all cores. Each feature's result does not depend on
+        // the others or on the order, so the archive is the same with any number of threads; the
+        // error reported is the one of the first feature that failed, as with one thread.
+        var failures = new Exception?[dims];
+        Parallel.For(0, dims, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, f =>
+        {
+            try
+            {
+                FitOne(f);
+            }
+            catch (Exception e) when (e is ArgumentException or Core.Errors.SieveDataException or InvalidOperationException or InvalidDataException)
+            {
+                failures[f] = e;
+            }
+        });
+        if (failures.FirstOrDefault(e => e is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
 
         return (quantiser with { Transforms = transforms }, symbols);
