@@ -44,13 +44,7 @@ public sealed class RootFile : IDisposable
     public IReadOnlyList<RootKey> Trees => Newest(Keys.Where(k => k.IsTree));
 
     /// <summary>Whether a file starts with the ROOT magic bytes.</summary>
-    public static bool HasMagic(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using FileStream stream = File.OpenRead(path);
-        Span<byte> head = stackalloc byte[4];
-        return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(Magic);
-    }
+    public static bool HasMagic(string path) => FileSignature.Identify(path) == Core.Tables.InputFormat.Root;
 
     /// <summary>Opens a file and reads its header and key lists.</summary>
     public static RootFile Open(string path)
@@ -147,7 +141,7 @@ public sealed class RootFile : IDisposable
         if (head.Length < 4 || !head.AsSpan(0, 4).SequenceEqual(Magic))
         {
             string start = Encoding.Latin1.GetString(head, 0, Math.Min(4, head.Length));
-            string what = KnownFormat(head) is { } known ? $"; it looks like {known}" : string.Empty;
+            string what = FileSignature.Describe(head) is { } known ? $"; it looks like {known}" : string.Empty;
             throw new RootFormatException(Path, "file header", $"the file starts with '{Printable(start)}', so it is not a ROOT file{what}", "the magic bytes 'root'");
         }
 
@@ -226,18 +220,6 @@ public sealed class RootFile : IDisposable
     }
 
     private string TreeChoices() => Trees.Count == 0 ? "the name of a TTree (the file has none)" : $"one of the trees: {string.Join(", ", Trees.Select(k => k.Path))}";
-
-    /// <summary>Names the formats a file given as ROOT is most often instead, by their magic bytes.</summary>
-    private static string? KnownFormat(ReadOnlySpan<byte> head) => head switch
-    {
-        [0x89, (byte)'H', (byte)'D', (byte)'F', ..] => "an HDF5 file",
-        [(byte)'P', (byte)'A', (byte)'R', (byte)'1', ..] => "a Parquet file",
-        [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', ..] => "a NumPy .npy file",
-        [(byte)'P', (byte)'K', 3, 4, ..] => "a zip archive (e.g. NumPy .npz)",
-        [0x1f, 0x8b, ..] => "a gzip file",
-        [0x28, 0xb5, 0x2f, 0xfd, ..] => "a zstd file",
-        _ => null,
-    };
 
     private static string Printable(string text) => new(text.Select(c => c is >= ' ' and <= '~' ? c : '.').ToArray());
 }

@@ -36,7 +36,11 @@ public static class InputLoader
         }
 
         InputFormat format = request.Format ?? Detect(request.Path);
-        RequireMatchingContent(file, format, request.Path);
+        if (request.Format is not null)
+        {
+            RequireMatchingContent(file, format, request.Path);
+        }
+
         if (format == InputFormat.Root && request.Layout != LayoutKind.PerObject)
         {
             // A slot layout arranges events: a ROOT file's collections are read as events.
@@ -101,7 +105,7 @@ public static class InputLoader
     // A binary file given to another reader (--format csv on an HDF5 file) is named for what it is, not parsed as garbage.
     private static void RequireMatchingContent(string file, InputFormat format, string path)
     {
-        if (FileSignature.Identify(file) is not { } actual)
+        if (FileSignature.Sniff(file) is not ({ } actual, string words))
         {
             return;
         }
@@ -109,7 +113,7 @@ public static class InputLoader
         bool same = actual == format || (actual == InputFormat.Root && format == InputFormat.RootEvents);
         if (!same)
         {
-            throw new ArgumentException($"{path} is {FileSignature.Describe(actual)} (by its first bytes), not {format.ToString().ToLowerInvariant()} input; " +
+            throw new ArgumentException($"{path} is {words} (by its first bytes), not {format.ToString().ToLowerInvariant()} input; " +
                 $"leave out --format, or give --format {actual.ToString().ToLowerInvariant()}.");
         }
     }
@@ -174,12 +178,12 @@ public static class InputLoader
         ArgumentNullException.ThrowIfNull(path);
         path = FileOf(path);
         string extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension == ".root" || RootFile.HasMagic(path))
+        if (extension == ".root")
         {
             return InputFormat.Root;
         }
 
-        // The content wins over the name: an HDF5, Parquet or NumPy file renamed .csv is still one.
+        // The content wins over the name: a ROOT, HDF5, Parquet or NumPy file renamed .csv is still one.
         if (FileSignature.Identify(path) is { } binary)
         {
             return binary;
