@@ -36,7 +36,7 @@ public static class Corrections
                 double step = quantiser.Transforms[f].Scale;
                 if (step < column.FinestStep)
                 {
-                    throw column.TooSmall("--max-error (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f], kinds)!]);
+                    throw column.TooSmall("--max-error (corrections)", ErrorTarget.TextFor(targets, table.FeatureNames[f], kinds));
                 }
 
                 int[] indices = column.Rms(step).Indices;

@@ -30,7 +30,7 @@ public sealed record ErrorTarget(double Value, bool Relative)
     /// </summary>
     /// <exception cref="KeyNotFoundException">No target applies.</exception>
     public static ErrorTarget For(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null) =>
-        Find(targets, variable, kinds) is { } key ? Parse(variable, targets[key]) : throw new KeyNotFoundException($"no target for {variable}");
+        Parse(variable, TextFor(targets, variable, kinds));
 
     /// <summary>The key of <paramref name="targets"/> that applies to <paramref name="variable"/> (see <see cref="For"/>); null when none does.</summary>
     public static string? Find(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null)
@@ -53,6 +53,11 @@ public sealed record ErrorTarget(double Value, bool Relative)
 
         return null;
     }
+
+    /// <summary>The text given for <paramref name="variable"/> (e.g. "0.3%"), by the rule of <see cref="Find"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No target applies.</exception>
+    public static string TextFor(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null) =>
+        Find(targets, variable, kinds) is { } key ? targets[key] : throw new KeyNotFoundException($"no target for {variable}");
 
     /// <summary>
     /// Refuses keys that apply to none of <paramref name="features"/>: a typo (<c>etaa=0.0001</c>)

@@ -31,7 +31,7 @@ public static class QuantizeWorkflow
     // A bound allows half a step of rounding plus the digits a decompressed file drops (PrintedPrecision): step = bound / 0.52.
     private const double HalfStepsPerBound = 1 / (0.5 + PrintedPrecision.StepFraction);
 
-    // Aim 0.1 % below an RMS target: decompressed CSV values carry float32 round-off on top.
+    // Aim 0.1 % below an RMS target in the search; the final check on every row's value as written is against the target itself.
     private const double TargetMargin = 0.999;
 
     /// <summary>
@@ -82,8 +82,8 @@ public static class QuantizeWorkflow
     /// </summary>
     public static CompressOutcome RunFloat16(InputRequest input, string archivePath, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null)
     {
-        kinds ??= VariableKinds.Patterns;
         ArgumentNullException.ThrowIfNull(input);
+        kinds ??= VariableKinds.Patterns;
         (LoadedInput loaded, _) = WithoutMissing(Dropping(InputLoader.Load(input), drop, input.Path), input.Missing);
         FeatureTable table = loaded.Table;
         double toGeV = loaded.Unit.ToGeV();
@@ -134,10 +134,14 @@ public static class QuantizeWorkflow
     /// </summary>
     private static void RequireNumbers(LoadedInput loaded, IReadOnlyDictionary<string, string> targets, string path, string option)
     {
+        if (InputLoader.IsEventFormat(loaded.Format))
+        {
+            return; // the side channels of events are their structure, never a column a target names
+        }
+
         foreach (string key in targets.Keys)
         {
-            if (loaded.Table.SideChannels.FirstOrDefault(c => c.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) is not { } channel
-                || InputLoader.IsEventFormat(loaded.Format))
+            if (loaded.Table.SideChannels.FirstOrDefault(c => c.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) is not { } channel)
             {
                 continue;
             }
@@ -287,12 +291,13 @@ public static class QuantizeWorkflow
         var symbols = new float[table.Values.Length];
         int dims = table.FeatureCount;
         int stride = (int)Math.Ceiling((double)table.RowCount / StepSearchRows);
-        (FeatureTable sample, double[]? sampleBaseline, float[]? sampleMask) = stride > 1 ? Sample(table, baseline, mask, stride) : (table, baseline, mask?.ToArray());
+        (FeatureTable sample, double[]? sampleBaseline, IReadOnlyList<float>? sampleMask) = stride > 1 ? Sample(table, baseline, mask, stride) : (table, baseline, mask);
 
         // One feature's step search and indices; writes only its own transform and symbol column.
         void FitOne(int f)
         {
             (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f], kinds);
+            string option = baseline is null ? "--target-rms" : "--target-rms (corrections)", given = ErrorTarget.TextFor(targets, table.FeatureNames[f], kinds);
             var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask, kinds, eventOutput);
             FeatureColumn search = stride > 1
                 ? new FeatureColumn(sample, f, transforms[f], relative, energyScaleToGeV, kind, path, sampleBaseline, sampleMask, kinds, eventOutput)
@@ -308,7 +313,7 @@ public static class QuantizeWorkflow
             {
                 if (low <= finest)
                 {
-                    throw column.TooSmall(baseline is null ? "--target-rms" : "--target-rms (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f], kinds)!]);
+                    throw column.TooSmall(option, given);
                 }
 
                 low = Math.Max(low / 2, finest);
@@ -344,7 +349,7 @@ public static class QuantizeWorkflow
 
             if (!(rms <= target) || indices.Length != table.RowCount)
             {
-                throw column.TooSmall(baseline is null ? "--target-rms" : "--target-rms (corrections)", targets[ErrorTarget.Find(targets, table.FeatureNames[f], kinds)!]);
+                throw column.TooSmall(option, given);
             }
 
             transforms[f] = transforms[f] with { Scale = low };
@@ -403,13 +408,12 @@ public static class QuantizeWorkflow
         return (new FeatureTable(table.FeatureNames, values, rows, [], table.FeatureNames), b, m);
     }
 
-    /// <summary>Decodes quantised latents with the quantiser stored in the header.</summary>
-    public static double[] Dequantize(ArchiveHeader header, float[] symbols)
+    /// <summary>The quantiser stored in the header of an archive this workflow wrote.</summary>
+    public static FeatureNormaliser StoredQuantiser(ArchiveHeader header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        FeatureNormaliser quantiser = header.Normaliser.Deserialize<FeatureNormaliser>(SieveJson.Options)
+        return header.Normaliser.Deserialize<FeatureNormaliser>(SieveJson.Options)
             ?? throw new InvalidDataException("the archive's quantiser is missing from its header.");
-        return quantiser.Inverse(symbols);
     }
 
     private static float[] Symbols(FeatureNormaliser quantiser, FeatureTable table, string path)

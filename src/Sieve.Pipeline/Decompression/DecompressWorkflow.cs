@@ -34,12 +34,13 @@ public static class DecompressWorkflow
         if (QuantizeWorkflow.Wrote(header))
         {
             // Quantised archives carry their quantiser: no model to load.
-            double[] decoded = QuantizeWorkflow.Dequantize(header, content.Latents);
+            FeatureNormaliser quantiser = QuantizeWorkflow.StoredQuantiser(header);
+            double[] decoded = quantiser.Inverse(content.Latents);
             bool float16 = header.Model.Name == QuantizeWorkflow.Float16ModelName;
             if (!float16)
             {
                 // Only the digits the quantiser resolves (float16 values keep the float32-style text).
-                RoundToPrecision(decoded, header.Normaliser.Deserialize<FeatureNormaliser>(SieveJson.Options)!.Transforms, header);
+                RoundToPrecision(decoded, quantiser.Transforms, header);
             }
 
             var quantised = new FeatureTable(header.Schema.FeatureNames, decoded, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder);
