@@ -56,6 +56,7 @@ public static class FixedSlotLayout
         var dropped = new long[ObjectKinds.WithHadron.Count];
         long truncated = 0, seen = 0;
         var withoutSlots = new bool[ObjectKinds.WithHadron.Count];
+        bool[] withSlots = SlotGroup.KindsWithSlots(s.Groups);
         var kept = new List<PhysicsObject>();
         var row = new double[f];
         var mask = new double[slots];
@@ -69,7 +70,7 @@ public static class FixedSlotLayout
             s.WriteMet(row, e.Met, e.MetPhi);
             mask[0] = 1;
             seen += e.Objects.Count;
-            bool lost = SlotGroup.DropKindsWithoutSlots(e, s.Groups, dropped, withoutSlots) > 0;
+            bool lost = SlotGroup.DropKindsWithoutSlots(e, withSlots, dropped, withoutSlots) > 0;
             for (int g = 0; g < s.Groups.Count; g++)
             {
                 lost |= s.Groups[g].Fill(e, kept, dropped) > 0;

@@ -61,6 +61,7 @@ public static class Level1Layout
         var dropped = new long[ObjectKinds.WithHadron.Count];
         long truncated = 0, seen = 0;
         var withoutSlots = new bool[ObjectKinds.WithHadron.Count];
+        bool[] withSlots = SlotGroup.KindsWithSlots(Groups);
         var kept = new List<PhysicsObject>();
         var row = new double[SlotCount * FeaturesPerSlot];
         var mask = new double[SlotCount];
@@ -71,7 +72,7 @@ public static class Level1Layout
             Array.Clear(mask);
             (row[0], row[1], row[2], mask[0]) = (e.Met, 0, e.MetPhi, 1);
             seen += e.Objects.Count;
-            bool lost = SlotGroup.DropKindsWithoutSlots(e, Groups, dropped, withoutSlots) > 0;
+            bool lost = SlotGroup.DropKindsWithoutSlots(e, withSlots, dropped, withoutSlots) > 0;
             int slot = 1;
             for (int g = 0; g < Groups.Length; slot += Groups[g].Slots, g++)
             {

@@ -14,9 +14,6 @@ public sealed class VariableKinds
     /// <summary>No declarations: the name patterns alone.</summary>
     public static VariableKinds Patterns { get; } = new(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
 
-    /// <summary>The declared names (for checking that each is a feature).</summary>
-    public IReadOnlyCollection<string> Declared => _declared.Keys;
-
     /// <summary>
     /// Parses "name=kind,name=kind" with kinds phi (or angle), pt (or et, met), E (or energy), m (or
     /// mass), eta, plain; null or empty text gives <see cref="Patterns"/>.

@@ -36,9 +36,10 @@ public static class VariableRoles
     };
 
     /// <summary>The kind of the feature called <paramref name="featureName"/>.</summary>
-    public static VariableKind Classify(string featureName)
+    public static VariableKind Classify(string featureName) => Classify(Tokens(featureName));
+
+    private static VariableKind Classify(string[] tokens)
     {
-        string[] tokens = Tokens(featureName);
         if (tokens.Length == 0)
         {
             return VariableKind.Plain;
@@ -58,8 +59,11 @@ public static class VariableRoles
     }
 
     /// <summary>Whether the feature is a mass (an energy-like name with a token <c>m</c>, <c>mass</c> or <c>mt</c>); masses get a default minimum for relative residuals.</summary>
-    public static bool IsMass(string featureName) =>
-        Classify(featureName) == VariableKind.EnergyLike && Tokens(featureName).Any(MassTokens.Contains);
+    public static bool IsMass(string featureName)
+    {
+        string[] tokens = Tokens(featureName);
+        return Classify(tokens) == VariableKind.EnergyLike && tokens.Any(MassTokens.Contains);
+    }
 
     /// <summary>
     /// The physics variable a name stands for, as error targets name it: <c>phi</c> for angles,
@@ -70,16 +74,12 @@ public static class VariableRoles
     public static string? Variable(string featureName)
     {
         string[] tokens = Tokens(featureName);
-        switch (Classify(featureName))
+        return Classify(tokens) switch
         {
-            case VariableKind.Angle:
-                return "phi";
-            case VariableKind.EnergyLike:
-                return tokens.Any(MassTokens.Contains) ? "m" : tokens.Any(MomentumTokens.Contains) ? "pt" : "E";
-            default:
-                return tokens.Length == 1 && tokens[0].Equals("eta", StringComparison.OrdinalIgnoreCase)
-                    || (tokens.Length > 1 && tokens[^1].Equals("eta", StringComparison.OrdinalIgnoreCase)) ? "eta" : null;
-        }
+            VariableKind.Angle => "phi",
+            VariableKind.EnergyLike => tokens.Any(MassTokens.Contains) ? "m" : tokens.Any(MomentumTokens.Contains) ? "pt" : "E",
+            _ => tokens.Length > 0 && tokens[^1].Equals("eta", StringComparison.OrdinalIgnoreCase) ? "eta" : null,
+        };
     }
 
     // Tokens of a name without its index: split at separators and camel case, digits trimmed off each token's end.

@@ -47,24 +47,30 @@ internal sealed record SlotGroup(string Prefix, IReadOnlyList<ObjectKind> Kinds,
         return dropped;
     }
 
+    /// <summary>Per object kind (by its value), whether one of <paramref name="groups"/> has slots for it; computed once per layout.</summary>
+    public static bool[] KindsWithSlots(IReadOnlyList<SlotGroup> groups)
+    {
+        var withSlots = new bool[ObjectKinds.WithHadron.Count];
+        foreach (ObjectKind kind in ObjectKinds.WithHadron)
+        {
+            withSlots[(int)kind] = groups.Any(g => g.Takes(kind));
+        }
+
+        return withSlots;
+    }
+
     /// <summary>
-    /// Counts the objects of <paramref name="e"/> whose kind no group takes into
-    /// <paramref name="droppedPerKind"/> (and marks the kind in <paramref name="withoutSlots"/>): a
-    /// layout without slots for a kind loses all of its objects, and must say so like any overflow.
-    /// Returns how many there were.
+    /// Counts the objects of <paramref name="e"/> whose kind no group takes (<paramref name="withSlots"/>
+    /// from <see cref="KindsWithSlots"/>) into <paramref name="droppedPerKind"/>, and marks the kind in
+    /// <paramref name="withoutSlots"/>: a layout without slots for a kind loses all of its objects,
+    /// and must say so like any overflow. Returns how many there were.
     /// </summary>
-    public static int DropKindsWithoutSlots(Event e, IReadOnlyList<SlotGroup> groups, long[] droppedPerKind, bool[] withoutSlots)
+    public static int DropKindsWithoutSlots(Event e, bool[] withSlots, long[] droppedPerKind, bool[] withoutSlots)
     {
         int dropped = 0;
         foreach (PhysicsObject o in e.Objects)
         {
-            bool taken = false;
-            foreach (SlotGroup g in groups)
-            {
-                taken |= g.Takes(o.Kind);
-            }
-
-            if (!taken)
+            if (!withSlots[(int)o.Kind])
             {
                 droppedPerKind[(int)o.Kind]++;
                 withoutSlots[(int)o.Kind] = true;
