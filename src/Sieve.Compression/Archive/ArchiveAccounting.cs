@@ -8,7 +8,7 @@ namespace Sieve.Compression.Archive;
 /// <param name="PreambleBytes">Magic + version + flags (12).</param>
 /// <param name="HeaderBytes">The header JSON (its u32 length prefix counts as framing).</param>
 /// <param name="Blocks">Each block's payload, in file order: latents, then side channels.</param>
-/// <param name="FramingBytes">Header length prefix, block count and every block's 18-byte framing.</param>
+/// <param name="FramingBytes">Header length prefix, block count and every block's 18-byte framing (version 5: per chunk, and the footer's counts, chunk index and offset).</param>
 /// <param name="TrailerBytes">SHA-256 digest + end marker (40).</param>
 /// <param name="Checksum">Whether the trailer's digest matches the file.</param>
 public sealed record ArchiveAccounting(
@@ -28,6 +28,9 @@ public sealed record ArchiveAccounting(
 
     /// <summary>Per feature of the corrections block (version 4), in coding order; null without corrections.</summary>
     public IReadOnlyList<LatentColumnAccount>? CorrectionColumns { get; init; }
+
+    /// <summary>Chunks of a version 5 archive; 0 for the older, unchunked versions.</summary>
+    public int Chunks { get; init; }
 
     /// <summary>Bytes of the latent table outside its columns (magic, shape, order, CRC); 0 without a table.</summary>
     public int LatentTableOverheadBytes { get; init; }

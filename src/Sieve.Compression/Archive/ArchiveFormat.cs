@@ -5,8 +5,8 @@ namespace Sieve.Compression.Archive;
 /// </summary>
 public static class ArchiveFormat
 {
-    /// <summary>The format version this library writes.</summary>
-    public const int CurrentVersion = 4;
+    /// <summary>The newest format version this library writes (<see cref="ChunkedVersion"/>).</summary>
+    public const int CurrentVersion = 5;
 
     /// <summary>Conventional file extension, with the dot.</summary>
     public const string FileExtension = ".sieve";
@@ -32,8 +32,24 @@ public static class ArchiveFormat
     /// <summary>zstd level used for side channels (deterministic for a given zstd implementation).</summary>
     public const int SideChannelZstdLevel = 19;
 
+    /// <summary>
+    /// The chunked version (docs/archive-format.md, "Version 5"): independent chunks of rows, each
+    /// with its own blocks and SHA-256, then a footer with the header and the chunk index. Any latent
+    /// dtype; written by <see cref="ChunkedArchiveWriter"/>.
+    /// </summary>
+    public const int ChunkedVersion = 5;
+
+    /// <summary>Bytes of a version 5 trailer: u64 footer offset, SHA-256 of the footer, end marker.</summary>
+    public const int ChunkedTrailerSize = 8 + ChecksumSize + 8;
+
+    /// <summary>Bytes of one entry of the version 5 chunk index: u64 offset, u64 length, u64 rows, SHA-256.</summary>
+    public const int ChunkIndexEntrySize = 8 + 8 + 8 + ChecksumSize;
+
+    /// <summary>Smallest possible version 5 file: preamble, footer (header length, shared block count, chunk count) and trailer.</summary>
+    public const int ChunkedMinimumSize = PreambleSize + 4 + 4 + 4 + ChunkedTrailerSize;
+
     /// <summary>Versions this library reads.</summary>
-    public static IReadOnlyList<int> SupportedVersions { get; } = [1, 2, 3, 4];
+    public static IReadOnlyList<int> SupportedVersions { get; } = [1, 2, 3, 4, 5];
 
     /// <summary>Largest magnitude of an int32 latent: integers beyond 2^24 are not exact in float32.</summary>
     public const int MaxIntegerLatent = 1 << 24;
@@ -54,9 +70,9 @@ public static class ArchiveFormat
         _ => 4,
     };
 
-    /// <summary>Whether <paramref name="version"/> may hold latents of <paramref name="dtype"/> (int32: 3 or 4).</summary>
+    /// <summary>Whether <paramref name="version"/> may hold latents of <paramref name="dtype"/> (int32: 3 or 4; any in 5).</summary>
     public static bool Allows(int version, LatentDType dtype) =>
-        version == VersionFor(dtype) || (dtype == LatentDType.Int32 && version == 3);
+        version == VersionFor(dtype) || (dtype == LatentDType.Int32 && version == 3) || version == ChunkedVersion;
 
     /// <summary>Bytes per stored latent value.</summary>
     public static int BytesPerLatent(LatentDType dtype) => dtype switch

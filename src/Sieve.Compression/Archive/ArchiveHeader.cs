@@ -19,7 +19,7 @@ public sealed record ArchiveHeader(
     JsonNode? Normaliser,
     LatentEncoding Latent)
 {
-    /// <summary>Format version (header <c>format_version</c>); a writer only writes <see cref="ArchiveFormat.CurrentVersion"/>.</summary>
+    /// <summary>Format version (header <c>format_version</c>); 1 to <see cref="ArchiveFormat.CurrentVersion"/>.</summary>
     public int FormatVersion { get; init; } = 1;
 
     /// <summary>

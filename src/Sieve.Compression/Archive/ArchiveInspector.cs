@@ -8,7 +8,7 @@ namespace Sieve.Compression.Archive;
 /// </summary>
 public static class ArchiveInspector
 {
-    /// <summary>Inspects the archive at <paramref name="path"/>.</summary>
+    /// <summary>Inspects the archive at <paramref name="path"/> (version 5 chunk by chunk, never the whole file in memory).</summary>
     /// <returns>
     /// The accounting. A file whose checksum does not match but whose structure still parses is
     /// returned with <see cref="ChecksumStatus.Mismatch"/>: its numbers describe a damaged file.
@@ -18,14 +18,128 @@ public static class ArchiveInspector
     public static ArchiveAccounting Inspect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (ChunkedArchive.IsChunked(path))
+        {
+            using ChunkedArchive chunked = ChunkedArchive.Open(path);
+            return InspectChunked(chunked, path);
+        }
+
         return InspectBytes(File.ReadAllBytes(path), path);
     }
+
+    // Version 5: blocks of the same name summed over the chunks; every chunk's checksum verified
+    // (a damaged chunk makes the whole file Mismatch, and its structure is not read).
+    private static ArchiveAccounting InspectChunked(ChunkedArchive archive, string displayName)
+    {
+        var sums = new Dictionary<string, ArchiveBlockAccount>();
+        var order = new List<string>();
+        var codecBytes = new Dictionary<string, Dictionary<ArchiveCodec, long>>();
+        var columnBytes = new Dictionary<int, long>();
+        (IReadOnlyList<LatentColumnAccount> Columns, int Overhead)? firstColumns = null;
+        var correctionBytes = new Dictionary<int, long>();
+        (IReadOnlyList<LatentColumnAccount> Columns, int Overhead)? firstCorrections = null;
+        long tableOverhead = 0, rawPerColumn = 0;
+        long framing = 0;
+        ChecksumStatus checksum = ChecksumStatus.Valid;
+        for (int i = 0; i < archive.Chunks.Count; i++)
+        {
+            byte[] bytes;
+            List<BlockLocation> blocks;
+            try
+            {
+                (bytes, blocks) = archive.ChunkLayout(i);
+            }
+            catch (ArchiveCorruptException)
+            {
+                checksum = ChecksumStatus.Mismatch;
+                continue;
+            }
+
+            framing += 4 + (ArchiveFormat.BlockFrameSize * blocks.Count);
+            var layout = new ArchiveLayout(ChunkedArchiveWriter.ChunkHeader(archive.Header, archive.Chunks[i].Rows), 0, blocks);
+            foreach (BlockLocation b in blocks)
+            {
+                if (!sums.TryGetValue(b.Name, out ArchiveBlockAccount? sum))
+                {
+                    order.Add(b.Name);
+                    sum = new ArchiveBlockAccount(b.Kind, b.Name, b.Codec, 0, 0);
+                    codecBytes[b.Name] = [];
+                }
+
+                sums[b.Name] = sum with { StoredBytes = sum.StoredBytes + b.StoredLength, RawBytes = sum.RawBytes + b.RawLength };
+                codecBytes[b.Name][b.Codec] = codecBytes[b.Name].GetValueOrDefault(b.Codec) + b.StoredLength;
+            }
+
+            if (blocks[0].Codec == ArchiveCodec.Raw)
+            {
+                // A small chunk whose table would cost more than raw int32: 4 bytes per value of every column.
+                rawPerColumn += blocks[0].StoredLength / Math.Max(1, archive.Header.Latent.Dims);
+            }
+            else if (TableColumns(bytes, layout, blocks[0], ChecksumStatus.Valid, latent: true) is { } columns)
+            {
+                firstColumns ??= columns;
+                Accumulate(columnBytes, columns.Columns);
+                tableOverhead += columns.Overhead;
+            }
+
+            if (blocks.FirstOrDefault(b => b.Kind == ArchiveBlockKind.Corrections) is { } block
+                && TableColumns(bytes, layout, block, ChecksumStatus.Valid, latent: false) is { } corrections)
+            {
+                firstCorrections ??= corrections;
+                Accumulate(correctionBytes, corrections.Columns);
+            }
+        }
+
+        // Chunks may store a block differently (zstd here, raw there): name the codec that holds most of its bytes.
+        var accounts = order.Select(n => sums[n] with { Codec = codecBytes[n].MaxBy(c => c.Value).Key }).ToList();
+        if (archive.ModelBlock is { } model)
+        {
+            accounts.Add(model);
+            framing += ArchiveFormat.BlockFrameSize;
+        }
+
+        // Footer framing: header length, shared block count, chunk count and index, footer offset.
+        framing += 4 + 4 + 4 + ((long)ArchiveFormat.ChunkIndexEntrySize * archive.Chunks.Count) + 8;
+        return new ArchiveAccounting(
+            FileBytes: archive.FileBytes,
+            PreambleBytes: ArchiveFormat.PreambleSize,
+            HeaderBytes: archive.HeaderBytes,
+            Blocks: accounts,
+            FramingBytes: (int)framing,
+            TrailerBytes: ArchiveFormat.ChecksumSize + ArchiveFormat.EndMarker.Length,
+            Checksum: checksum)
+        {
+            LatentColumns = checksum == ChecksumStatus.Valid ? Summed(firstColumns?.Columns, columnBytes, rawPerColumn) : null,
+            LatentTableOverheadBytes = checksum == ChecksumStatus.Valid ? (int)tableOverhead : 0,
+            CorrectionColumns = checksum == ChecksumStatus.Valid ? Summed(firstCorrections?.Columns, correctionBytes, 0) : null,
+            HeaderNormaliserBytes = NormaliserBytes(archive.Header),
+            Chunks = archive.Chunks.Count,
+        };
+    }
+
+    private static void Accumulate(Dictionary<int, long> bytes, IReadOnlyList<LatentColumnAccount> columns)
+    {
+        foreach (LatentColumnAccount c in columns)
+        {
+            bytes[c.Column] = bytes.GetValueOrDefault(c.Column) + c.Bytes;
+        }
+    }
+
+    // The first chunk's plan (later chunks reuse it) with each column's bytes summed over the chunks.
+    private static IReadOnlyList<LatentColumnAccount>? Summed(IReadOnlyList<LatentColumnAccount>? first, Dictionary<int, long> bytes, long raw) =>
+        first?.Select(c => c with { Bytes = bytes[c.Column] + raw }).ToList();
 
     /// <summary>Inspects an archive in memory; <paramref name="displayName"/> names it in error messages.</summary>
     public static ArchiveAccounting InspectBytes(byte[] bytes, string displayName)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(displayName);
+        if (ChunkedArchive.IsChunked(bytes))
+        {
+            using ChunkedArchive chunked = ChunkedArchive.FromBytes(bytes, displayName);
+            return InspectChunked(chunked, displayName);
+        }
+
         ChecksumStatus checksum = ArchiveIntegrity.Check(bytes, displayName);
         ArchiveLayout layout;
         try

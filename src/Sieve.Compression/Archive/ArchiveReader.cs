@@ -26,9 +26,19 @@ public static class ArchiveReader
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(displayName);
-        ArchiveIntegrity.EnsureValid(bytes, displayName);
-        ArchiveLayout layout = ArchiveLayoutParser.Parse(bytes, displayName);
+        if (ChunkedArchive.IsChunked(bytes))
+        {
+            using ChunkedArchive chunked = ChunkedArchive.FromBytes(bytes, displayName);
+            return chunked.ReadAll();
+        }
 
+        ArchiveIntegrity.EnsureValid(bytes, displayName);
+        return Decode(bytes, ArchiveLayoutParser.Parse(bytes, displayName), displayName);
+    }
+
+    /// <summary>Decodes the blocks <paramref name="layout"/> located in <paramref name="bytes"/> (a whole archive, or one chunk of version 5).</summary>
+    internal static ArchiveContent Decode(byte[] bytes, ArchiveLayout layout, string displayName)
+    {
         float[] latents = DecodeLatents(bytes, layout, displayName);
         int[]? corrections = null;
         if (layout.Blocks.FirstOrDefault(b => b.Kind == ArchiveBlockKind.Corrections) is { } correctionBlock)

@@ -56,60 +56,91 @@ public static class ArchiveWriter
             writer.Write((ushort)0);
             writer.Write((uint)headerJson.Length);
             writer.Write(headerJson);
-            writer.Write((uint)(1 + (header.Corrections is null ? 0 : 1) + (header.ModelEmbedded ? 1 : 0) + content.SideChannels.Count));
-
-            byte[] latents = LatentBytes(content.Latents, header.Latent.DType);
-            if (header.Latent.DType == LatentDType.Int32)
-            {
-                // Quantised values: one range-coded model per column, which is what makes them small.
-                // Raw int32 when the coder's models would cost more than they save (tiny tables).
-                int[] symbols = [.. content.Latents.Select(x => (int)x)];
-                byte[] coded = header.FormatVersion >= 4
-                    ? Coding.TableCoder.Encode(symbols, header.Latent.Dims, header.Latent.Quantisation == LatentQuantisation.Trellis)
-                    : Coding.EntropyCoder.EncodeColumns(symbols, header.Latent.Dims);
-                (ArchiveCodec codec, byte[] stored) = coded.Length < latents.Length ? (ArchiveCodec.Entropy, coded) : (ArchiveCodec.Raw, latents);
-                WriteBlock(writer, ArchiveBlockKind.Latents, codec, stored, latents.LongLength);
-            }
-            else
-            {
-                WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Raw, latents, latents.LongLength);
-            }
-            if (header.Corrections is { } corrections)
-            {
-                // Always a coded table: corrections are small integers, and trellis ones must keep their parity.
-                byte[] coded = Coding.TableCoder.Encode(content.Corrections, corrections.Dims, corrections.Quantisation == LatentQuantisation.Trellis);
-                WriteBlock(writer, ArchiveBlockKind.Corrections, ArchiveCodec.Entropy, coded, (long)content.Corrections!.Length * 4);
-            }
-
-            if (header.ModelEmbedded)
-            {
-                byte[] raw = EmbeddedModelCodec.Encode(content.EmbeddedModel!);
-                (ArchiveCodec codec, byte[] stored) = BlockCodec.Compress(raw);
-                WriteBlock(writer, ArchiveBlockKind.Model, codec, stored, raw.LongLength);
-            }
-
-            foreach (SideChannel channel in content.SideChannels)
-            {
-                byte[] raw = SideChannelCodec.Encode(channel);
-                (ArchiveCodec codec, byte[] stored) = BlockCodec.Compress(raw);
-                if (header.FormatVersion >= 4 && BlockCodec.CanonicalIntegers(channel.Values) is { } integers)
-                {
-                    // Ids and row numbers: coded as numbers they cost about log2(range) bits each, a
-                    // quarter less than zstd of their text.
-                    byte[] coded = BlockCodec.EncodeIntegerText(integers);
-                    if (coded.Length < stored.Length)
-                    {
-                        (codec, stored) = (ArchiveCodec.IntegerText, coded);
-                    }
-                }
-
-                WriteBlock(writer, ArchiveBlockKind.SideChannel, codec, stored, raw.LongLength);
-            }
+            WriteDataBlocks(writer, content, withModel: true, latentPlan: null, ArchiveFormat.SideChannelZstdLevel);
         }
 
         stream.Write(ArchiveIntegrity.DigestOfCovered(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
         stream.Write(ArchiveFormat.EndMarker);
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The blocks that hold rows, in their fixed order: latents, corrections, the embedded model (when
+    /// <paramref name="withModel"/>; chunks of version 5 keep it in the footer instead), side channels.
+    /// Returns the coding plan of an int32 latent table (null otherwise), so later chunks can reuse it.
+    /// </summary>
+    /// <param name="latentPlan">Plan for the latent table; null = choose by measuring.</param>
+    internal static IReadOnlyList<Coding.ColumnPlan>? WriteDataBlocks(BinaryWriter writer, ArchiveContent content, bool withModel,
+        IReadOnlyList<Coding.ColumnPlan>? latentPlan, int zstdLevel)
+    {
+        ArchiveHeader header = content.Header;
+        IReadOnlyList<Coding.ColumnPlan>? plan = null;
+        writer.Write((uint)(1 + (header.Corrections is null ? 0 : 1) + (withModel && header.ModelEmbedded ? 1 : 0) + content.SideChannels.Count));
+        byte[] latents = LatentBytes(content.Latents, header.Latent.DType);
+        if (header.Latent.DType == LatentDType.Int32)
+        {
+            // Quantised values: one range-coded model per column, which is what makes them small.
+            // Raw int32 when the coder's models would cost more than they save (tiny tables).
+            int[] symbols = [.. content.Latents.Select(x => (int)x)];
+            bool trellis = header.Latent.Quantisation == LatentQuantisation.Trellis;
+            byte[] coded;
+            if (header.FormatVersion >= 4)
+            {
+                plan = latentPlan ?? Coding.TableCoder.Plan(symbols, header.Latent.Dims, trellis);
+                coded = Coding.TableCoder.Encode(symbols, header.Latent.Dims, trellis, plan);
+            }
+            else
+            {
+                coded = Coding.EntropyCoder.EncodeColumns(symbols, header.Latent.Dims);
+            }
+
+            (ArchiveCodec codec, byte[] stored) = coded.Length < latents.Length ? (ArchiveCodec.Entropy, coded) : (ArchiveCodec.Raw, latents);
+            WriteBlock(writer, ArchiveBlockKind.Latents, codec, stored, latents.LongLength);
+        }
+        else
+        {
+            WriteBlock(writer, ArchiveBlockKind.Latents, ArchiveCodec.Raw, latents, latents.LongLength);
+        }
+
+        if (header.Corrections is { } corrections)
+        {
+            // Always a coded table: corrections are small integers, and trellis ones must keep their parity.
+            byte[] coded = Coding.TableCoder.Encode(content.Corrections, corrections.Dims, corrections.Quantisation == LatentQuantisation.Trellis);
+            WriteBlock(writer, ArchiveBlockKind.Corrections, ArchiveCodec.Entropy, coded, (long)content.Corrections!.Length * 4);
+        }
+
+        if (withModel && header.ModelEmbedded)
+        {
+            WriteModelBlock(writer, content.EmbeddedModel!);
+        }
+
+        foreach (SideChannel channel in content.SideChannels)
+        {
+            byte[] raw = SideChannelCodec.Encode(channel);
+            (ArchiveCodec codec, byte[] stored) = BlockCodec.Compress(raw, zstdLevel);
+            if (header.FormatVersion >= 4 && BlockCodec.CanonicalIntegers(channel.Values) is { } integers)
+            {
+                // Ids and row numbers: coded as numbers they cost about log2(range) bits each, a
+                // quarter less than zstd of their text.
+                byte[] coded = BlockCodec.EncodeIntegerText(integers);
+                if (coded.Length < stored.Length)
+                {
+                    (codec, stored) = (ArchiveCodec.IntegerText, coded);
+                }
+            }
+
+            WriteBlock(writer, ArchiveBlockKind.SideChannel, codec, stored, raw.LongLength);
+        }
+
+        return plan;
+    }
+
+    /// <summary>The embedded model's files as one block (zstd when smaller).</summary>
+    internal static void WriteModelBlock(BinaryWriter writer, IReadOnlyList<EmbeddedFile> files)
+    {
+        byte[] raw = EmbeddedModelCodec.Encode(files);
+        (ArchiveCodec codec, byte[] stored) = BlockCodec.Compress(raw, ArchiveFormat.SideChannelZstdLevel);
+        WriteBlock(writer, ArchiveBlockKind.Model, codec, stored, raw.LongLength);
     }
 
     private static void WriteBlock(BinaryWriter writer, ArchiveBlockKind kind, ArchiveCodec codec, byte[] stored, long rawLength)

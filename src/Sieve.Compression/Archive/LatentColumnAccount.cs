@@ -7,4 +7,4 @@ namespace Sieve.Compression.Archive;
 /// <param name="PredictedFrom">Name of the column it is predicted from; null when it is not.</param>
 /// <param name="ContextFrom">Name of the column that picks its contexts; null when it has one model.</param>
 /// <param name="Contexts">Number of contexts (1 without).</param>
-public sealed record LatentColumnAccount(int Column, string Name, int Bytes, string? PredictedFrom, string? ContextFrom, int Contexts);
+public sealed record LatentColumnAccount(int Column, string Name, long Bytes, string? PredictedFrom, string? ContextFrom, int Contexts);

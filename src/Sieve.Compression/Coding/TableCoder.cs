@@ -56,6 +56,18 @@ public static class TableCoder
         return Write(columns, rows, trellis, plan, kind);
     }
 
+    /// <summary>
+    /// The plan <see cref="Encode(ReadOnlySpan{int}, int, bool, ModelKind)"/> would choose for this
+    /// table, to code later tables of the same kind with it (chunks of one archive share the plan
+    /// of the first, so the measuring runs once).
+    /// </summary>
+    /// <exception cref="ArgumentException">The shape is wrong.</exception>
+    public static IReadOnlyList<ColumnPlan> Plan(ReadOnlySpan<int> indices, int dims, bool trellis, ModelKind kind = ModelKind.Best)
+    {
+        int rows = RequireShape(indices.Length, dims);
+        return TablePlanner.Choose(Split(indices, rows, dims), trellis, kind);
+    }
+
     /// <summary>Codes the table with the given plan (coding order = list order; every column exactly once).</summary>
     /// <exception cref="ArgumentException">The shape or the plan is invalid, or an index cannot be coded.</exception>
     public static byte[] Encode(ReadOnlySpan<int> indices, int dims, bool trellis, IReadOnlyList<ColumnPlan> plan, ModelKind kind = ModelKind.Best)

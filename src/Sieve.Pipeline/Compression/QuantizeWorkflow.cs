@@ -363,22 +363,7 @@ public static class QuantizeWorkflow
         // Features are independent: fit them on all cores. Each feature's result does not depend on
         // the others or on the order, so the archive is the same with any number of threads; the
         // error reported is the one of the first feature that failed, as with one thread.
-        var failures = new Exception?[dims];
-        Parallel.For(0, dims, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, f =>
-        {
-            try
-            {
-                FitOne(f);
-            }
-            catch (Exception e) when (e is ArgumentException or Core.Errors.SieveDataException or InvalidOperationException or InvalidDataException)
-            {
-                failures[f] = e;
-            }
-        });
-        if (failures.FirstOrDefault(e => e is not null) is { } first)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-        }
+        Core.Parallelism.OrderedParallel.For(0, dims, threads, FitOne);
 
         return (quantiser with { Transforms = transforms }, symbols);
     }

@@ -21,7 +21,7 @@ internal static class ArchiveLayoutParser
         {
             throw ArchiveThrow.Format(file, "format version at byte 8",
                 $"is {version}, which this reader does not support (it reads version {string.Join(", ", ArchiveFormat.SupportedVersions)})",
-                version > ArchiveFormat.CurrentVersion ? "a newer sieve that reads this version" : "a supported version");
+                version > ArchiveFormat.SupportedVersions.Max() ? "a newer sieve that reads this version" : "a supported version");
         }
 
         ushort flags = cursor.ReadUInt16("flags");
@@ -44,10 +44,18 @@ internal static class ArchiveLayoutParser
             throw ArchiveThrow.Format(file, problem.Field, problem.Problem, problem.Expected);
         }
 
-        return new ArchiveLayout(header, (int)headerLength, ReadBlocks(cursor, header, file));
+        return new ArchiveLayout(header, (int)headerLength, ReadBlocks(cursor, header, file, withModel: true, "block", "the trailer"));
     }
 
-    private static List<BlockLocation> ReadBlocks(ByteCursor cursor, ArchiveHeader header, string file)
+    /// <summary>
+    /// Reads the block count and every block's framing up to the cursor's limit, checking kinds,
+    /// codecs and declared lengths against <paramref name="header"/> (whose row counts are those of
+    /// the blocks: a chunk's in version 5). <paramref name="withModel"/>: the embedded model's block
+    /// sits among them (versions 4; version 5 keeps it in the footer).
+    /// </summary>
+    /// <param name="blockWord">How errors name a block: "block", or "chunk 3, block" in version 5.</param>
+    /// <param name="after">What must follow the last block, for the message on unexplained bytes.</param>
+    internal static List<BlockLocation> ReadBlocks(ByteCursor cursor, ArchiveHeader header, string file, bool withModel, string blockWord, string after)
     {
         IReadOnlyList<string> names = header.Schema.SideChannelNames;
         // Latents, then corrections and the embedded model when the header declares them, then the side channels.
@@ -57,7 +65,7 @@ internal static class ArchiveLayoutParser
             fixedKinds.Add(ArchiveBlockKind.Corrections);
         }
 
-        if (header.ModelEmbedded)
+        if (header.ModelEmbedded && withModel)
         {
             fixedKinds.Add(ArchiveBlockKind.Model);
         }
@@ -81,7 +89,7 @@ internal static class ArchiveLayoutParser
                 ArchiveBlockKind.Model => "model",
                 _ => names[i - fixedBlocks],
             };
-            string field = $"block {i} ({(expectedKind == ArchiveBlockKind.SideChannel ? $"side channel '{name}'" : name)})";
+            string field = $"{blockWord} {i} ({(expectedKind == ArchiveBlockKind.SideChannel ? $"side channel '{name}'" : name)})";
             byte kind = cursor.ReadByte(field + " kind");
             if (kind != (byte)expectedKind)
             {
@@ -130,7 +138,7 @@ internal static class ArchiveLayoutParser
 
         if (cursor.Remaining != 0)
         {
-            throw ArchiveThrow.Format(file, $"byte {cursor.Position}", $"{cursor.Remaining} unexplained bytes follow the last block", "the trailer right after the last block");
+            throw ArchiveThrow.Format(file, $"byte {cursor.Position}", $"{cursor.Remaining} unexplained bytes follow the last block", $"{after} right after the last block");
         }
 
         return blocks;

@@ -6,10 +6,10 @@ namespace Sieve.Compression.Archive.Internal;
 /// <summary>Encodes and decodes block payloads (raw or zstd), never trusting a declared length.</summary>
 internal static class BlockCodec
 {
-    /// <summary>zstd at the side-channel level; raw when zstd would not make it smaller.</summary>
-    public static (ArchiveCodec Codec, byte[] Stored) Compress(byte[] raw)
+    /// <summary>zstd at <paramref name="level"/>; raw when zstd would not make it smaller.</summary>
+    public static (ArchiveCodec Codec, byte[] Stored) Compress(byte[] raw, int level)
     {
-        using var compressor = new Compressor(ArchiveFormat.SideChannelZstdLevel);
+        using var compressor = new Compressor(level);
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_contentSizeFlag, 1);
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_checksumFlag, 0);
         byte[] zstd = compressor.Wrap(raw).ToArray();
