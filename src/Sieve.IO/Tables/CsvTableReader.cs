@@ -45,13 +45,70 @@ public static class CsvTableReader
 
         string[] names = ReadHeader(reader, displayName, delimiter);
         CsvColumn[] columns = PlanColumns(names, options, displayName);
-        int rowCount = ReadRows(reader, displayName, delimiter, columns);
+        var position = new LinePosition();
+        int rowCount = ReadRows(reader, displayName, delimiter, columns, position, int.MaxValue);
         foreach (CsvColumn column in columns)
         {
             column.Decide(displayName, firstDataLine: 2);
         }
 
         return Build(names, columns, options, rowCount);
+    }
+
+    /// <summary>
+    /// Reads the table in chunks of at most <paramref name="rowsPerChunk"/> rows, in bounded memory.
+    /// Which columns are features is decided on the first chunk (as <see cref="Read(string, CsvTableOptions?, IProgress{long}?)"/>
+    /// decides on the whole file) and then holds: a later cell of a feature column that is not a
+    /// finite number is an error naming its line, never a silent switch of the column to text.
+    /// Every chunk has the same feature names, side channels and column order.
+    /// </summary>
+    public static IEnumerable<FeatureTable> ReadChunks(string path, int rowsPerChunk, CsvTableOptions? options = null, IProgress<long>? bytesRead = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerChunk, 1);
+        options ??= CsvTableOptions.Default;
+        if (options.Delimiter is '\r' or '\n')
+        {
+            throw new ArgumentException("The delimiter cannot be a line break.", nameof(options));
+        }
+
+        return Chunks(path, rowsPerChunk, options, bytesRead);
+    }
+
+    private static IEnumerable<FeatureTable> Chunks(string path, int rowsPerChunk, CsvTableOptions options, IProgress<long>? bytesRead)
+    {
+        using Stream stream = ProgressStream.Wrap(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), bytesRead);
+        using var reader = new StreamReader(stream);
+        char delimiter = options.Delimiter;
+        string[] names = ReadHeader(reader, path, delimiter);
+        CsvColumn[] columns = PlanColumns(names, options, path);
+        var position = new LinePosition();
+        int rows = ReadRows(reader, path, delimiter, columns, position, rowsPerChunk);
+        foreach (CsvColumn column in columns)
+        {
+            column.Decide(path, firstDataLine: 2);
+        }
+
+        // The roles the first chunk settled, as options every later chunk is read with.
+        CsvTableOptions fixedRoles = options with { FeatureColumns = options.FeatureColumns ?? [.. columns.Where(c => c.IsFeature).Select(c => c.Name)] };
+        yield return Build(names, columns, options, rows);
+        while (rows == rowsPerChunk)
+        {
+            columns = [.. names.Select(n => fixedRoles.FeatureColumns!.Contains(n, StringComparer.OrdinalIgnoreCase) ? CsvColumn.Feature(n) : CsvColumn.SideChannel(n))];
+            rows = ReadRows(reader, path, delimiter, columns, position, rowsPerChunk);
+            if (rows > 0)
+            {
+                yield return Build(names, columns, fixedRoles, rows);
+            }
+        }
+    }
+
+    // Where the reader is in the file, kept across chunks: the last line read and the first blank line seen.
+    private sealed class LinePosition
+    {
+        public long Line { get; set; } = 1;
+
+        public long FirstBlankLine { get; set; }
     }
 
     private static string[] ReadHeader(TextReader reader, string file, char delimiter)
@@ -134,12 +191,12 @@ public static class CsvTableReader
         return columns;
     }
 
-    private static int ReadRows(TextReader reader, string file, char delimiter, CsvColumn[] columns)
+    private static int ReadRows(TextReader reader, string file, char delimiter, CsvColumn[] columns, LinePosition position, int limit)
     {
-        long lineNumber = 1;
-        long firstBlankLine = 0;
+        long lineNumber = position.Line;
+        long firstBlankLine = position.FirstBlankLine;
         int rowCount = 0;
-        while (reader.ReadLine() is { } line)
+        while (rowCount < limit && reader.ReadLine() is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -175,6 +232,8 @@ public static class CsvTableReader
             rowCount = checked(rowCount + 1);
         }
 
+        position.Line = lineNumber;
+        position.FirstBlankLine = firstBlankLine;
         return rowCount;
     }
 

@@ -166,4 +166,50 @@ public class CsvTableReaderTests
         Assert.Equal(3, ex.Line);
         Assert.Equal("b", ex.Field);
     }
+
+    [SkippableFact]
+    public void Chunks_of_a_real_table_put_together_equal_the_whole_table()
+    {
+        string path = SharedData.Require("higgsml/bg.csv");
+        FeatureTable whole = CsvTableReader.Read(path);
+        FeatureTable[] chunks = [.. CsvTableReader.ReadChunks(path, rowsPerChunk: 1000)];
+
+        // 3500 rows: three full chunks and a last one of 500.
+        Assert.Equal([1000, 1000, 1000, 500], chunks.Select(c => c.RowCount));
+        foreach (FeatureTable chunk in chunks)
+        {
+            Assert.Equal(whole.FeatureNames, chunk.FeatureNames);
+            Assert.Equal(whole.ColumnOrder, chunk.ColumnOrder);
+            Assert.Equal(whole.SideChannels.Select(s => s.Name), chunk.SideChannels.Select(s => s.Name));
+        }
+
+        Assert.Equal(whole.Values, chunks.SelectMany(c => c.Values));
+        for (int s = 0; s < whole.SideChannels.Count; s++)
+        {
+            Assert.Equal(whole.SideChannels[s].Values, chunks.SelectMany(c => c.SideChannels[s].Values));
+        }
+    }
+
+    [Fact]
+    public void A_chunk_size_that_divides_the_rows_gives_no_empty_last_chunk()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("t.csv");
+        File.WriteAllText(path, "a,b\n1,2\n3,4\n5,6\n7,8\n");
+        Assert.Equal([2, 2], CsvTableReader.ReadChunks(path, rowsPerChunk: 2).Select(c => c.RowCount));
+    }
+
+    [Fact]
+    public void Text_in_a_feature_column_after_the_first_chunk_is_an_error_with_its_line()
+    {
+        // The first chunk makes "b" a feature; a later cell that is not a number must not be
+        // silently turned into text (the whole-file reader would have made "b" a side channel).
+        using var folder = new TempFolder();
+        string path = folder.File("t.csv");
+        File.WriteAllText(path, "a,b\n1,2\n3,4\n5,6\n7,abc\n");
+        var ex = Assert.Throws<SieveDataException>(() => CsvTableReader.ReadChunks(path, rowsPerChunk: 2).ToList());
+        Assert.Equal(path, ex.File);
+        Assert.Equal(5, ex.Line);
+        Assert.Equal("b", ex.Field);
+    }
 }
