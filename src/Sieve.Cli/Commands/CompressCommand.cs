@@ -41,7 +41,7 @@ internal static class CompressCommand
         var missing = CommonOptions.Missing();
         var allowDrop = CommonOptions.AllowDrop();
         var kinds = CommonOptions.Kinds();
-        var threads = new Option<int?>("--threads") { Description = "Method quantize: threads for the step search (one feature each); 0 = one per core (default). The archive is the same with any number." };
+        var threads = new Option<int?>("--threads") { Description = "Methods quantize and float16: threads that code chunks of the input (and search steps, one feature each); 0 = one per core (default). The archive is the same with any number." };
         var latentStep = new Option<string?>("--latent-step")
         {
             Description = "Method ae: quantise the latents to integers (archive version 4): one step for all dimensions, one per dimension (comma-separated), " +
@@ -90,7 +90,8 @@ internal static class CompressCommand
             }
             else if (chosen == "float16")
             {
-                outcome = ReadingDisplay.Run(console, request.Path, bytes => QuantizeWorkflow.RunFloat16(request with { BytesRead = bytes }, parse.GetValue(output)!, drop, declared));
+                outcome = ReadingDisplay.Run(console, request.Path, bytes => QuantizeWorkflow.RunFloat16(request with { BytesRead = bytes }, parse.GetValue(output)!, drop, declared,
+                    parse.GetValue(threads) ?? 0));
             }
             else if (chosen == "ae")
             {

@@ -12,15 +12,16 @@ internal static class DecompressCommand
         var input = new Option<string>("--input", "-i") { Description = "Archive (.sieve) to decompress. Its checksum is verified before anything is decoded.", Required = true };
         var model = new Option<string?>("--model", "-m") { Description = "Model directory. Default: the directory recorded at compression time (its hash must match)." };
         var output = new Option<string>("--out", "-o") { Description = "File to write, in the same format as the compressed input.", Required = true };
+        var threads = new Option<int?>("--threads") { Description = "Threads that decode chunks of a version 5 archive; 0 = one per core (default). The output is the same with any number." };
         var command = new Command("decompress", "Decompress a .sieve archive into the original format (CSV table or DarkMachines). " +
                                                 "Deterministic: the same archive and model always give the same bytes.")
         {
-            input, model, output,
+            input, model, output, threads,
         };
         command.SetAction(parse =>
         {
             string outPath = parse.GetValue(output)!;
-            int rows = DecompressWorkflow.Run(parse.GetValue(input)!, parse.GetValue(model), outPath);
+            int rows = DecompressWorkflow.Run(parse.GetValue(input)!, parse.GetValue(model), outPath, threads: parse.GetValue(threads) ?? 0);
             console.MarkupLine($"[green]decompressed[/] {rows} rows into [bold]{Markup.Escape(outPath)}[/]");
             return 0;
         });

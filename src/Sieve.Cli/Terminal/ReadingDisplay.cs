@@ -18,6 +18,13 @@ internal static class ReadingDisplay
     {
         string file = Sieve.Pipeline.InputLoader.FileOf(path);
         long total = File.Exists(file) ? Math.Max(1, new FileInfo(file).Length) : 1;
+        return Run(console, Path.GetFileName(file), total, work, quiet);
+    }
+
+    /// <summary>Runs <paramref name="work"/>, which reports how many of <paramref name="total"/> bytes (of several files, say) it has read.</summary>
+    public static T Run<T>(IAnsiConsole console, string what, long total, Func<IProgress<long>, T> work, bool quiet = false)
+    {
+        total = Math.Max(1, total);
         if (quiet)
         {
             return work(new SyncProgress<long>(_ => { }));
@@ -34,7 +41,7 @@ internal static class ReadingDisplay
                     next = clock.Elapsed + Every;
                     double rate = bytes / clock.Elapsed.TotalSeconds;
                     console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"reading {Path.GetFileName(file)}: {100.0 * bytes / total:F0} % ({bytes / 1e6:F1} of {total / 1e6:F1} MB, {rate / 1e6:F1} MB/s, {(total - bytes) / Math.Max(rate, 1):F0} s left)"));
+                        $"reading {what}: {100.0 * bytes / total:F0} % ({bytes / 1e6:F1} of {total / 1e6:F1} MB, {rate / 1e6:F1} MB/s, {(total - bytes) / Math.Max(rate, 1):F0} s left)"));
                 }
             }));
         }
@@ -45,7 +52,7 @@ internal static class ReadingDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                ProgressTask task = ctx.AddTask(Markup.Escape("reading " + Path.GetFileName(file)), maxValue: total);
+                ProgressTask task = ctx.AddTask(Markup.Escape("reading " + what), maxValue: total);
                 result = work(new SyncProgress<long>(bytes => task.Value = Math.Min(bytes, total)));
                 task.Value = total;
             });

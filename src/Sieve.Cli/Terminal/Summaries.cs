@@ -29,6 +29,13 @@ internal static class Summaries
             : a.ModelBytes > 0
                 ? Inv($"the model is embedded ({a.ModelBytes} bytes in the archive): everything needed to decompress is in the archive")
                 : "no model: everything needed to decompress is in the archive");
+        if (outcome.Chunks > 0)
+        {
+            string fitted = outcome.FitRows > 0 ? Inv($"; steps fitted on the first {outcome.FitRows} rows") : string.Empty;
+            string passes = outcome.Passes > 1 ? Inv($", {outcome.Passes} passes (steps made finer where the whole input missed a target)") : string.Empty;
+            console.MarkupLine(Inv($"{outcome.Chunks} chunk(s) of up to {InputChunks.RowsPerChunk} rows or {InputChunks.EventsPerChunk} events{fitted}{passes}"));
+        }
+
         Accounting(console, a, outcome.Rows);
         Dropped(console, outcome.Dropped);
         KeptLossless(console, outcome.KeptLossless);

@@ -46,6 +46,20 @@ public sealed record DroppedObjects(IReadOnlyDictionary<ObjectKind, long> PerKin
             $"{Total} of {ObjectsSeen} objects ({100 * Share:F1} %) in {EventsTruncated} events; {perKind}");
     }
 
+    /// <summary>The counts of two parts of one input together (chunks read one after the other).</summary>
+    public DroppedObjects Plus(DroppedObjects other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var map = new Dictionary<ObjectKind, long>();
+        foreach (ObjectKind kind in PerKind.Keys.Union(other.PerKind.Keys))
+        {
+            map[kind] = PerKind.GetValueOrDefault(kind) + other.PerKind.GetValueOrDefault(kind);
+        }
+
+        IReadOnlyList<ObjectKind> without = [.. (KindsWithoutSlots ?? []).Union(other.KindsWithoutSlots ?? [])];
+        return new DroppedObjects(map, EventsTruncated + other.EventsTruncated, ObjectsSeen + other.ObjectsSeen, without);
+    }
+
     internal static DroppedObjects From(long[] perKind, long eventsTruncated, long objectsSeen, IReadOnlyList<ObjectKind> kindsWithoutSlots)
     {
         var map = new Dictionary<ObjectKind, long>();

@@ -40,6 +40,27 @@ public static class CsvTableWriter
     }
 
     /// <summary>
+    /// The header line of <paramref name="table"/>'s columns, newline included: written once before
+    /// the rows of a table written in chunks (<see cref="WriteRows"/>).
+    /// </summary>
+    public static string HeaderLine(FeatureTable table, char delimiter = ',')
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return string.Join(delimiter, table.ColumnOrder) + "\n";
+    }
+
+    /// <summary>
+    /// Writes the rows of <paramref name="table"/> without the header line: one chunk of a table
+    /// written in parts, after <see cref="HeaderLine"/>. The checks are those of <see cref="Write(TextWriter, FeatureTable, string, char)"/>.
+    /// </summary>
+    public static void WriteRows(TextWriter writer, FeatureTable table, string format = DefaultFormat, char delimiter = ',')
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Validate(table, format, delimiter);
+        WriteValidated(writer, table, format, delimiter, header: false);
+    }
+
+    /// <summary>
     /// Checks everything that would make the output unreadable or not the table's own, before the
     /// first byte is written: the column order must name each feature and side channel once, and
     /// side-channel text must not contain the delimiter or a line break (no quoting).
@@ -84,7 +105,7 @@ public static class CsvTableWriter
         }
     }
 
-    private static void WriteValidated(TextWriter writer, FeatureTable table, string format, char delimiter)
+    private static void WriteValidated(TextWriter writer, FeatureTable table, string format, char delimiter, bool header = true)
     {
         // Each output column is either a feature index (>= 0) or a side channel (~index, < 0).
         var sources = new int[table.ColumnOrder.Count];
@@ -95,8 +116,11 @@ public static class CsvTableWriter
             sources[c] = feature >= 0 ? feature : ~IndexOfSideChannel(table.SideChannels, name);
         }
 
-        writer.Write(string.Join(delimiter, table.ColumnOrder));
-        writer.Write('\n');
+        if (header)
+        {
+            writer.Write(HeaderLine(table, delimiter));
+        }
+
         int featureCount = table.FeatureCount;
         double[] values = table.Values;
         for (int r = 0; r < table.RowCount; r++)

@@ -11,4 +11,14 @@ namespace Sieve.Pipeline;
 /// <param name="Dropped">Objects that did not fit the layout's slots and are not in the archive.</param>
 /// <param name="KeptLossless">Integer identifier or counter columns kept losslessly instead of quantised (automatic selection).</param>
 public sealed record CompressOutcome(string ArchivePath, int Rows, long InputBytes, ArchiveAccounting Accounting, long ModelBytes, Sieve.Core.Layouts.DroppedObjects? Dropped = null,
-    IReadOnlyList<string>? KeptLossless = null);
+    IReadOnlyList<string>? KeptLossless = null)
+{
+    /// <summary>Passes over the input (more than 1 when steps fitted on the first chunk missed a target on the whole input).</summary>
+    public int Passes { get; init; } = 1;
+
+    /// <summary>Chunks in the archive (version 5); 0 for an archive written whole.</summary>
+    public int Chunks { get; init; }
+
+    /// <summary>Rows the quantiser's steps were fitted on (the first chunk); 0 when not a quantiser.</summary>
+    public int FitRows { get; init; }
+}

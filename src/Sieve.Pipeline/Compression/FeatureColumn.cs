@@ -27,8 +27,9 @@ internal sealed class FeatureColumn
     private readonly double _printScale; // file units per table unit, for the digits a decompressed file holds
 
     /// <param name="mask">(N, F) presence mask: absent cells (slot padding, missing values) are left at the baseline and not counted.</param>
+    /// <param name="firstRow">Index in the whole input of the table's first row (a chunk's), for messages.</param>
     public FeatureColumn(FeatureTable table, int feature, FeatureTransform transform, bool relative, double energyScaleToGeV, Quantiser kind, string path,
-        double[]? baseline = null, IReadOnlyList<float>? mask = null, VariableKinds? kinds = null, bool eventOutput = false)
+        double[]? baseline = null, IReadOnlyList<float>? mask = null, VariableKinds? kinds = null, bool eventOutput = false, long firstRow = 0)
     {
         // The writer's unit follows the layout's field names (E, pt, met_pt in MeV), not declared kinds.
         _printScale = PrintedPrecision.PrintScale(eventOutput, VariableRoles.Classify(table.FeatureNames[feature]));
@@ -44,7 +45,7 @@ internal sealed class FeatureColumn
             double y = _transform.Apply(_values[r]);
             if (!double.IsFinite(y))
             {
-                throw new Core.Errors.SieveDataException(path, null, table.FeatureNames[feature], $"row {r + 1}: value {_values[r]} cannot be quantised", _transform.Domain);
+                throw new Core.Errors.SieveDataException(path, null, table.FeatureNames[feature], $"row {firstRow + r + 1}: value {_values[r]} cannot be quantised", _transform.Domain);
             }
 
             _transformed[r] = y;
@@ -107,6 +108,17 @@ internal sealed class FeatureColumn
     /// <param name="asWritten">Measure the values as a decompressed file holds them (rounded to <see cref="PrintedPrecision"/>), as `sieve evaluate` reads them back; for the final check.</param>
     public (double Rms, int[] Indices) Rms(double step, bool asWritten = false)
     {
+        (double sum, long count, int[] indices) = Quantize(step, asWritten);
+        return (count == 0 ? 0 : Math.Sqrt(sum / count), indices);
+    }
+
+    /// <summary>
+    /// Indices for <paramref name="step"/>, with the sum of squared errors and the number of values
+    /// counted, so errors of chunks add up to the whole input's; no indices (and an infinite sum)
+    /// when the step is too fine for the archive's integers.
+    /// </summary>
+    public (double SquaredErrors, long Counted, int[] Indices) Quantize(double step, bool asWritten = false)
+    {
         var scaled = new double[_transformed.Length];
         for (int r = 0; r < scaled.Length; r++)
         {
@@ -114,7 +126,7 @@ internal sealed class FeatureColumn
             if (Math.Abs(scaled[r]) >= IndexLimit)
             {
                 // Too many steps for the archive's integers: report a miss so the search takes a larger step.
-                return (double.PositiveInfinity, []);
+                return (double.PositiveInfinity, 1, []);
             }
         }
 
@@ -123,7 +135,7 @@ internal sealed class FeatureColumn
             : [.. scaled.Select(y => (int)Math.Round(y, MidpointRounding.AwayFromZero))];
         FeatureTransform transform = _transform with { Scale = step };
         double sum = 0;
-        int count = 0;
+        long count = 0;
         for (int r = 0; r < indices.Length; r++)
         {
             double truth = _values[r];
@@ -143,6 +155,6 @@ internal sealed class FeatureColumn
             count++;
         }
 
-        return (count == 0 ? 0 : Math.Sqrt(sum / count), indices);
+        return (sum, count, indices);
     }
 }

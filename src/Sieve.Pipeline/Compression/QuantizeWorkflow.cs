@@ -34,15 +34,31 @@ public static class QuantizeWorkflow
     // Aim 0.1 % below an RMS target in the search; the final check on every row's value as written is against the target itself.
     private const double TargetMargin = 0.999;
 
+    /// <summary>Passes over the input at most: the steps fitted on the first chunk are made finer where the whole input misses a target.</summary>
+    public const int MaxPasses = 4;
+
+    // On an input of several chunks the steps are fitted on the first one, aiming this much below
+    // each target so that the rest of the file, coded with the same steps, rarely needs another pass.
+    private const double FirstChunkMargin = 0.99;
+
     /// <summary>
     /// Compresses a table to per-feature targets (e.g. pt=0.3%, eta=0.003): RMS targets by default,
-    /// or, with <paramref name="maxError"/>, bounds that every decompressed value meets.
+    /// or, with <paramref name="maxError"/>, bounds that every decompressed value meets. The input
+    /// streams through in chunks (<see cref="InputChunks"/>) into a version 5 archive, in bounded
+    /// memory: the steps are fitted once, on the first chunk (the whole input when it is one chunk),
+    /// and shared by every chunk; each chunk is quantised and coded on its own, on all cores. The
+    /// RMS each feature reaches over the whole input is checked after the pass; where one misses
+    /// its target its step is made finer and the input is passed again (at most <see cref="MaxPasses"/>).
+    /// Bounds need the smallest value of the whole input, so --max-error reads it once more first.
     /// </summary>
     /// <exception cref="ArgumentException">A target is missing or bad, or the trellis was asked for with bounds.</exception>
     /// <param name="drop">Non-feature columns of a table to leave out of the archive (not written back on decompression).</param>
-    /// <param name="threads">Threads for the step search (one feature each); 0 = one per core. The archive does not depend on it.</param>
+    /// <param name="threads">Threads for coding chunks and for the step search; 0 = one per core. The archive does not depend on it.</param>
+    /// <param name="rowsPerChunk">Rows per chunk of a table.</param>
+    /// <param name="eventsPerChunk">Events per chunk of an event file.</param>
     public static CompressOutcome Run(InputRequest input, IReadOnlyDictionary<string, string> targets, string archivePath, bool maxError = false,
-        Quantiser kind = Quantiser.Trellis, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null, int threads = 0)
+        Quantiser kind = Quantiser.Trellis, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null, int threads = 0,
+        int rowsPerChunk = InputChunks.RowsPerChunk, int eventsPerChunk = InputChunks.EventsPerChunk)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(targets);
@@ -51,19 +67,32 @@ public static class QuantizeWorkflow
             throw new ArgumentException("--max-error needs --quantiser uniform: the trellis may put a value up to a whole step away, so it bounds only the RMS.");
         }
 
-        (LoadedInput loaded, float[]? present) = WithoutMissing(Dropping(InputLoader.Load(input), drop, input.Path), input.Missing);
+        kinds ??= VariableKinds.Patterns;
+        string option = maxError ? "--max-error" : "--target-rms";
+        IEnumerable<PreparedChunk> Chunks(bool report) => InputChunks.Read(report ? input : input with { BytesRead = null }, rowsPerChunk, eventsPerChunk)
+            .Select(c => Prepare(c, drop, input, targets, option));
+
+        (PreparedChunk first, bool more) = FirstChunk(Chunks(report: false));
+        LoadedInput loaded = first.Input;
         FeatureTable table = loaded.Table;
-        RequireNumbers(loaded, targets, input.Path, maxError ? "--max-error" : "--target-rms");
-        FeatureNormaliser quantiser = Fit(table, targets, loaded.Unit.ToGeV(), maxError, kinds);
-        float[] symbols;
+        double toGeV = loaded.Unit.ToGeV();
+        bool events = InputLoader.IsEventFormat(loaded.Format);
+        FeatureNormaliser quantiser;
         if (maxError)
         {
-            symbols = Symbols(quantiser, table, input.Path);
+            var statistics = new StepStatistics(table.FeatureNames, toGeV, kinds);
+            foreach (PreparedChunk chunk in more ? Chunks(report: false) : [first])
+            {
+                statistics.Add(chunk.Input.Table);
+            }
+
+            quantiser = Fit(table.FeatureNames, statistics, targets, toGeV, maxError: true, kinds);
         }
         else
         {
-            (quantiser, symbols) = FitSteps(quantiser, table, targets, loaded.Unit.ToGeV(), kind, input.Path, mask: present, kinds: kinds,
-                eventOutput: InputLoader.IsEventFormat(loaded.Format), threads: threads);
+            quantiser = Fit(table, targets, toGeV, maxError: false, kinds);
+            (quantiser, _) = FitSteps(quantiser, table, targets, toGeV, kind, input.Path, mask: first.Present, kinds: kinds,
+                eventOutput: events, threads: threads, margin: more ? FirstChunkMargin : 1);
         }
 
         var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) };
@@ -72,37 +101,163 @@ public static class QuantizeWorkflow
         {
             Quantisation = !maxError && kind == Quantiser.Trellis ? LatentQuantisation.Trellis : LatentQuantisation.Uniform,
         };
-        return Write(loaded, quantiser, ModelName, options, latent, symbols, archivePath);
+
+        for (int pass = 1; ; pass++)
+        {
+            FeatureNormaliser current = quantiser;
+            ArchiveHeader header = Header(loaded, current, ModelName, options, latent);
+            ChunkPass done = ChunkedCompression.Write(Chunks(report: pass == 1), header,
+                chunk => maxError ? Bounded(current, chunk, input.Path) : Quantised(current, chunk, targets, toGeV, kind, input.Path, kinds, events),
+                archivePath, threads, p => maxError || Misses(p, current, targets, kinds).Count == 0);
+            if (done.Completed)
+            {
+                return Outcome(archivePath, done, loaded, pass, table.RowCount);
+            }
+
+            // Make the steps of the features that missed finer and pass again: RMS ~ step, but the
+            // digits a decompressed file keeps add a floor, so go by the square of the miss, at least 5 %.
+            IReadOnlyList<(int Feature, double Rms, double Target)> misses = Misses(done, current, targets, kinds);
+            if (pass == MaxPasses)
+            {
+                throw new ArgumentException($"{option}: after {pass} passes over {input.Path} the RMS still misses: " +
+                    string.Join(", ", misses.Select(m => string.Create(CultureInfo.InvariantCulture, $"{table.FeatureNames[m.Feature]} {m.Rms:G4} > {m.Target:G4}"))) +
+                    "; the first chunk does not describe the rest of the file. Shuffle the rows, or give larger targets.");
+            }
+
+            FeatureTransform[] transforms = [.. current.Transforms];
+            foreach ((int f, double rms, double target) in misses)
+            {
+                transforms[f] = transforms[f] with { Scale = transforms[f].Scale * Math.Min(0.95, 0.99 * (target / rms) * (target / rms)) };
+            }
+
+            quantiser = current with { Transforms = transforms };
+        }
     }
 
     /// <summary>
     /// compress --method float16: no network, every feature stored as IEEE half precision (energies in
-    /// GeV so pT in MeV cannot overflow 65504), archive version 2. A baseline: about 0.02 % relative
-    /// error for 8 bytes per 4-feature jet.
+    /// GeV so pT in MeV cannot overflow 65504). A baseline: about 0.02 % relative error for 8 bytes per
+    /// 4-feature jet. Streams in chunks into a version 5 archive, like <see cref="Run"/>.
     /// </summary>
-    public static CompressOutcome RunFloat16(InputRequest input, string archivePath, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null)
+    public static CompressOutcome RunFloat16(InputRequest input, string archivePath, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null, int threads = 0,
+        int rowsPerChunk = InputChunks.RowsPerChunk, int eventsPerChunk = InputChunks.EventsPerChunk)
     {
         ArgumentNullException.ThrowIfNull(input);
         kinds ??= VariableKinds.Patterns;
-        (LoadedInput loaded, _) = WithoutMissing(Dropping(InputLoader.Load(input), drop, input.Path), input.Missing);
+        IEnumerable<PreparedChunk> Chunks(bool report) => InputChunks.Read(report ? input : input with { BytesRead = null }, rowsPerChunk, eventsPerChunk)
+            .Select(c => Prepare(c, drop, input, null, "--method float16"));
+        (PreparedChunk first, _) = FirstChunk(Chunks(report: false));
+        LoadedInput loaded = first.Input;
         FeatureTable table = loaded.Table;
         double toGeV = loaded.Unit.ToGeV();
         var transforms = table.FeatureNames.Select(name => new FeatureTransform(name, TransformFunction.Identity,
             kinds.Classify(name) == VariableKind.EnergyLike ? toGeV : 1, 0, 1, kinds.Classify(name) == VariableKind.Angle)).ToList();
         var identity = new FeatureNormaliser(NormalisationKind.None, transforms);
-        float[] values = identity.Transform(table.Values);
-        for (int i = 0; i < values.Length; i++)
+
+        ChunkLatents Halves(PreparedChunk chunk)
         {
-            if (!Half.IsFinite((Half)values[i]))
+            FeatureTable rows = chunk.Input.Table;
+            float[] values = identity.Transform(rows.Values);
+            for (int i = 0; i < values.Length; i++)
             {
-                string name = table.FeatureNames[i % table.FeatureCount];
-                throw new Core.Errors.SieveDataException(input.Path, null, name, $"row {(i / table.FeatureCount) + 1}: {values[i]} overflows float16", "a value within +-65504 (energies in GeV)");
+                if (!Half.IsFinite((Half)values[i]))
+                {
+                    string name = rows.FeatureNames[i % rows.FeatureCount];
+                    int row = i / rows.FeatureCount;
+                    throw new Core.Errors.SieveDataException(input.Path, chunk.Input.LineOf(row), name,
+                        $"row {chunk.Input.FirstRow + row + 1}: {values[i]} overflows float16", "a value within +-65504 (energies in GeV)");
+                }
             }
+
+            return new ChunkLatents(values, new double[rows.FeatureCount], new long[rows.FeatureCount]);
         }
 
         var options = new Dictionary<string, string> { ["method"] = Float16ModelName };
         AddMarker(options, input.Missing);
-        return Write(loaded, identity, Float16ModelName, options, new LatentEncoding(LatentDType.Float16, table.RowCount, table.FeatureCount), values, archivePath);
+        ArchiveHeader header = Header(loaded, identity, Float16ModelName, options, new LatentEncoding(LatentDType.Float16, table.RowCount, table.FeatureCount));
+        ChunkPass done = ChunkedCompression.Write(Chunks(report: true), header, Halves, archivePath, threads, _ => true);
+        return Outcome(archivePath, done, loaded, passes: 1, table.RowCount);
+    }
+
+    // The first chunk, and whether another follows (then the steps are fitted on a part of the input).
+    private static (PreparedChunk First, bool More) FirstChunk(IEnumerable<PreparedChunk> chunks)
+    {
+        using IEnumerator<PreparedChunk> e = chunks.GetEnumerator();
+        if (!e.MoveNext())
+        {
+            throw new InvalidOperationException("an input gives at least one chunk, if empty");
+        }
+
+        PreparedChunk first = e.Current;
+        return (first, e.MoveNext());
+    }
+
+    // --drop-columns, --missing and the check that targeted columns are numbers, on one chunk.
+    private static PreparedChunk Prepare(LoadedInput chunk, IReadOnlyList<string>? drop, InputRequest input, IReadOnlyDictionary<string, string>? targets, string option)
+    {
+        LoadedInput kept = Dropping(chunk, drop, input.Path);
+        if (targets is not null)
+        {
+            RequireNumbers(kept, targets, input.Path, option);
+        }
+
+        (LoadedInput loaded, float[]? present) = WithoutMissing(kept, input.Missing);
+        return new PreparedChunk(loaded, present);
+    }
+
+    // RMS targets: each feature's indices with its fitted step (the trellis runs per chunk), and the errors as `sieve evaluate` counts them.
+    private static ChunkLatents Quantised(FeatureNormaliser quantiser, PreparedChunk chunk, IReadOnlyDictionary<string, string> targets, double toGeV,
+        Quantiser kind, string path, VariableKinds kinds, bool events)
+    {
+        FeatureTable table = chunk.Input.Table;
+        int dims = table.FeatureCount;
+        var symbols = new float[table.Values.Length];
+        var squaredErrors = new double[dims];
+        var counted = new long[dims];
+        for (int f = 0; f < dims; f++)
+        {
+            FeatureTransform transform = quantiser.Transforms[f];
+            (_, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f], kinds);
+            var column = new FeatureColumn(table, f, transform, relative, toGeV, kind, path, mask: chunk.Present, kinds: kinds, eventOutput: events,
+                firstRow: chunk.Input.FirstRow);
+            (double sum, long count, int[] indices) = column.Quantize(transform.Scale, asWritten: true);
+            if (indices.Length != table.RowCount)
+            {
+                throw column.TooSmall("--target-rms", ErrorTarget.TextFor(targets, table.FeatureNames[f], kinds));
+            }
+
+            squaredErrors[f] = sum;
+            counted[f] = count;
+            for (int r = 0; r < indices.Length; r++)
+            {
+                symbols[(r * dims) + f] = indices[r];
+            }
+        }
+
+        return new ChunkLatents(symbols, squaredErrors, counted);
+    }
+
+    // Bounds: rounding to the nearest step (the bound holds by construction, see Fit).
+    private static ChunkLatents Bounded(FeatureNormaliser quantiser, PreparedChunk chunk, string path)
+    {
+        FeatureTable table = chunk.Input.Table;
+        return new ChunkLatents(Symbols(quantiser, table, path, chunk.Input.FirstRow), new double[table.FeatureCount], new long[table.FeatureCount]);
+    }
+
+    // The features whose RMS over the whole input is above their target.
+    private static List<(int Feature, double Rms, double Target)> Misses(ChunkPass pass, FeatureNormaliser quantiser, IReadOnlyDictionary<string, string> targets, VariableKinds kinds)
+    {
+        var misses = new List<(int, double, double)>();
+        for (int f = 0; f < quantiser.Transforms.Count; f++)
+        {
+            double target = ErrorTarget.For(targets, quantiser.Transforms[f].Feature, kinds).Value;
+            if (!(pass.Rms(f) <= target))
+            {
+                misses.Add((f, pass.Rms(f), target));
+            }
+        }
+
+        return misses;
     }
 
     /// <summary>Whether an archive was written by this workflow (its quantiser is in the header; no model to load).</summary>
@@ -151,9 +306,8 @@ public static class QuantizeWorkflow
                 string cell = channel.Values[r];
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
                 {
-                    long? line = loaded.Format == InputFormat.Csv ? r + 2L : null; // after the header line
-                    throw new Core.Errors.SieveDataException(path, line, channel.Name,
-                        $"{option} {key}={targets[key]} names this column, but row {r + 1} holds '{cell}', so it cannot be quantised", "a finite number in every row");
+                    throw new Core.Errors.SieveDataException(path, loaded.LineOf(r), channel.Name,
+                        $"{option} {key}={targets[key]} names this column, but row {loaded.FirstRow + r + 1} holds '{cell}', so it cannot be quantised", "a finite number in every row");
                 }
             }
         }
@@ -196,11 +350,11 @@ public static class QuantizeWorkflow
         return loaded with { Table = kept };
     }
 
-    private static CompressOutcome Write(LoadedInput loaded, FeatureNormaliser quantiser, string modelName, Dictionary<string, string> options,
-        LatentEncoding latent, float[] symbols, string archivePath)
+    // The archive's header; its row counts are set per chunk and to the totals by the chunked writer.
+    private static ArchiveHeader Header(LoadedInput loaded, FeatureNormaliser quantiser, string modelName, Dictionary<string, string> options, LatentEncoding latent)
     {
         FeatureTable table = loaded.Table;
-        var header = new ArchiveHeader(
+        return new ArchiveHeader(
             ToolInfo.Name,
             new ArchiveSchema(loaded.Format.ToString().ToLowerInvariant(), table.ColumnOrder, table.FeatureNames, [.. table.SideChannels.Select(c => c.Name)],
                 table.RowCount, loaded.Unit.ToString(), Synthetic: false, options),
@@ -208,11 +362,17 @@ public static class QuantizeWorkflow
             JsonSerializer.SerializeToNode(quantiser, SieveJson.Options),
             latent)
         {
-            FormatVersion = ArchiveFormat.VersionFor(latent.DType),
+            FormatVersion = ArchiveFormat.ChunkedVersion,
         };
-        ArchiveWriter.Write(archivePath, new ArchiveContent(header, symbols, table.SideChannels));
-        return new CompressOutcome(archivePath, table.RowCount, loaded.FileBytes, ArchiveInspector.Inspect(archivePath), 0, KeptLossless: loaded.KeptLossless);
     }
+
+    private static CompressOutcome Outcome(string archivePath, ChunkPass pass, LoadedInput first, int passes, int fitRows) =>
+        new(archivePath, (int)pass.Rows, first.FileBytes, ArchiveInspector.Inspect(archivePath), 0, pass.Dropped, first.KeptLossless)
+        {
+            Passes = passes,
+            Chunks = pass.Chunks,
+            FitRows = fitRows,
+        };
 
     /// <summary>
     /// The quantiser: per feature y = g(x) / step with g = sign(x) log10(1 + |x| / x0) (x0 = 0.1 GeV)
@@ -225,21 +385,28 @@ public static class QuantizeWorkflow
         VariableKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(targets);
         kinds ??= VariableKinds.Patterns;
+        return Fit(table.FeatureNames, new StepStatistics(table.FeatureNames, energyScaleToGeV, kinds).Add(table), targets, energyScaleToGeV, maxError, kinds);
+    }
+
+    // The quantiser from the statistics of the values (of the whole input, or of the chunks the steps are fitted on).
+    private static FeatureNormaliser Fit(IReadOnlyList<string> featureNames, StepStatistics statistics, IReadOnlyDictionary<string, string> targets,
+        double energyScaleToGeV, bool maxError, VariableKinds kinds)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
         string option = maxError ? "--max-error" : "--target-rms";
-        kinds.RequireFeatures(table.FeatureNames);
-        ErrorTarget.RequireAllApply(targets, table.FeatureNames, option, kinds);
-        string[] missing = [.. table.FeatureNames.Where(f => ErrorTarget.Find(targets, f, kinds) is null)];
+        kinds.RequireFeatures(featureNames);
+        ErrorTarget.RequireAllApply(targets, featureNames, option, kinds);
+        string[] missing = [.. featureNames.Where(f => ErrorTarget.Find(targets, f, kinds) is null)];
         if (missing.Length > 0)
         {
             throw new ArgumentException($"{option} gives no target for {string.Join(", ", missing)}; give one per feature, e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003 (or declare a feature's kind with --kinds).");
         }
 
         var transforms = new List<FeatureTransform>();
-        for (int f = 0; f < table.FeatureCount; f++)
+        for (int f = 0; f < featureNames.Count; f++)
         {
-            string name = table.FeatureNames[f];
+            string name = featureNames[f];
             (double target, bool relative) = ErrorTarget.For(targets, name, kinds);
 
             bool periodic = kinds.Classify(name) == VariableKind.Angle;
@@ -249,23 +416,12 @@ public static class QuantizeWorkflow
                 continue;
             }
 
-            // Relative error of x for an error dg in g: ln(10) dg (1 + x0/|x|); average the factor over the counted rows.
+            // Relative error of x for an error dg in g: ln(10) dg (1 + x0/|x|); for RMS targets the
+            // factor is averaged over the counted rows, for bounds taken at the smallest counted value.
             double x0 = 0.1 / energyScaleToGeV;
-            double minimum = kinds.IsMass(name) ? 1.0 / energyScaleToGeV : 0;
-            double[] column = [.. table.Column(f).Where(x => Math.Abs(x) > minimum)];
-            double step;
-            if (maxError)
-            {
-                // |dx|/|x| <= (1 + x0/|x|)(10^(step/2) - 1): bounded by the target for every |x| >= the smallest counted value.
-                double worst = column.Length == 0 ? 1 : 1 + (x0 / column.Min(Math.Abs));
-                step = Margin * HalfStepsPerBound * Math.Log10(1 + (target / worst));
-            }
-            else
-            {
-                double factor = column.Length == 0 ? 1 : Math.Sqrt(column.Average(x => Math.Pow(1 + (x0 / Math.Abs(x)), 2)));
-                step = Margin * target * Math.Sqrt(12) / (Math.Log(10) * factor);
-            }
-
+            double step = maxError
+                ? Margin * HalfStepsPerBound * Math.Log10(1 + (target / statistics.WorstFactor(f)))
+                : Margin * target * Math.Sqrt(12) / (Math.Log(10) * statistics.RmsFactor(f));
             transforms.Add(new FeatureTransform(name, TransformFunction.SignedLog10p1, 1 / x0, 0, step, periodic));
         }
 
@@ -285,7 +441,7 @@ public static class QuantizeWorkflow
     /// </summary>
     internal static (FeatureNormaliser, float[]) FitSteps(FeatureNormaliser quantiser, FeatureTable table,
         IReadOnlyDictionary<string, string> targets, double energyScaleToGeV, Quantiser kind, string path, double[]? baseline = null, IReadOnlyList<float>? mask = null,
-        VariableKinds? kinds = null, bool eventOutput = false, int threads = 0)
+        VariableKinds? kinds = null, bool eventOutput = false, int threads = 0, double margin = 1)
     {
         var transforms = quantiser.Transforms.ToArray();
         var symbols = new float[table.Values.Length];
@@ -297,6 +453,7 @@ public static class QuantizeWorkflow
         void FitOne(int f)
         {
             (double target, bool relative) = ErrorTarget.For(targets, table.FeatureNames[f], kinds);
+            target *= margin;
             string option = baseline is null ? "--target-rms" : "--target-rms (corrections)", given = ErrorTarget.TextFor(targets, table.FeatureNames[f], kinds);
             var column = new FeatureColumn(table, f, transforms[f], relative, energyScaleToGeV, kind, path, baseline, mask, kinds, eventOutput);
             FeatureColumn search = stride > 1
@@ -401,7 +558,7 @@ public static class QuantizeWorkflow
             ?? throw new InvalidDataException("the archive's quantiser is missing from its header.");
     }
 
-    private static float[] Symbols(FeatureNormaliser quantiser, FeatureTable table, string path)
+    private static float[] Symbols(FeatureNormaliser quantiser, FeatureTable table, string path, long firstRow = 0)
     {
         float[] y;
         try
@@ -410,7 +567,7 @@ public static class QuantizeWorkflow
         }
         catch (NormalisationException e)
         {
-            throw new Core.Errors.SieveDataException(path, null, e.Feature, $"row {e.Row + 1}: value cannot be quantised", "a finite number", e);
+            throw new Core.Errors.SieveDataException(path, null, e.Feature, $"row {firstRow + e.Row + 1}: value cannot be quantised", "a finite number", e);
         }
 
         var symbols = new float[y.Length];
@@ -419,7 +576,7 @@ public static class QuantizeWorkflow
             double s = Math.Round((double)y[i], MidpointRounding.AwayFromZero);
             if (Math.Abs(s) >= ArchiveFormat.MaxIntegerLatent)
             {
-                throw new ArgumentException($"{table.FeatureNames[i % table.FeatureCount]}: value at row {(i / table.FeatureCount) + 1} needs {s} quantisation steps; the target is too small for this range.");
+                throw new ArgumentException($"{table.FeatureNames[i % table.FeatureCount]}: value at row {firstRow + (i / table.FeatureCount) + 1} needs {s} quantisation steps; the target is too small for this range.");
             }
 
             symbols[i] = (float)s;

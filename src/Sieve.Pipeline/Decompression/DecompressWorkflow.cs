@@ -27,8 +27,19 @@ public static class DecompressWorkflow
     public const string CsvNumberFormat = "G9";
 
     /// <summary>Decompresses; returns the number of rows written.</summary>
-    public static int Run(string archivePath, string? modelDirectory, string outputPath, IProgress<long>? rowsDone = null)
+    /// <param name="threads">Threads that decode chunks of a version 5 archive; 0 = one per core. The output does not depend on it.</param>
+    public static int Run(string archivePath, string? modelDirectory, string outputPath, IProgress<long>? rowsDone = null, int threads = 0)
     {
+        if (File.Exists(archivePath) && ChunkedArchive.IsChunked(archivePath))
+        {
+            // Chunk by chunk, in bounded memory, where the output is text and no model is needed.
+            using ChunkedArchive archive = ChunkedArchive.Open(archivePath);
+            if (ChunkedDecompression.Handles(archive.Header))
+            {
+                return ChunkedDecompression.Run(archive, outputPath, threads, rowsDone);
+            }
+        }
+
         ArchiveContent content = ArchiveReader.Read(archivePath);
         ArchiveHeader header = content.Header;
         if (QuantizeWorkflow.Wrote(header))
@@ -120,7 +131,7 @@ public static class DecompressWorkflow
     }
 
     // Puts the missing-value marker back where the missing-cells side channel says, and drops that channel.
-    private static FeatureTable WithMarkers(FeatureTable table, ArchiveHeader header)
+    internal static FeatureTable WithMarkers(FeatureTable table, ArchiveHeader header)
     {
         if (table.SideChannels.FirstOrDefault(c => c.Name == MissingCellsChannel.Name) is not { } cells
             || !header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MissingMarkerOption, out string? markerText))
@@ -135,7 +146,7 @@ public static class DecompressWorkflow
     }
 
     // Decoded values rounded to the digits their quantiser resolves, in the unit the file is written in (what the compressor measured).
-    private static void RoundToPrecision(double[] values, IReadOnlyList<FeatureTransform> transforms, ArchiveHeader header)
+    internal static void RoundToPrecision(double[] values, IReadOnlyList<FeatureTransform> transforms, ArchiveHeader header)
     {
         bool events = Enum.TryParse(header.Schema.InputFormat, ignoreCase: true, out InputFormat kind) && InputLoader.IsEventFormat(kind);
         double[] scales = [.. header.Schema.FeatureNames.Select(n => PrintedPrecision.PrintScale(events, VariableRoles.Classify(n)))];

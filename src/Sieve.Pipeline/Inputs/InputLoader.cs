@@ -28,6 +28,31 @@ public static class InputLoader
 
     private static LoadedInput LoadFile(InputRequest request)
     {
+        (InputFormat format, long bytes) = Resolve(request);
+        switch (format)
+        {
+            case InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet or InputFormat.RootEvents:
+                // Event readers work in GeV; the table is in GeV.
+                LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
+                RequireFewDropped(request, laid.Dropped);
+
+                return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
+            case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet or InputFormat.Root:
+                return LoadNumericTable(request, format, bytes);
+            default:
+                FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions { FeatureColumns = CsvFeatureColumns(request) }, request.BytesRead);
+                return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes,
+                    KeptLossless: request.Columns is null ? KeptIntegerColumns(table) : null);
+        }
+    }
+
+    /// <summary>
+    /// The checks every reading of an input makes before the first byte is parsed: the file
+    /// exists, its content matches a given --format, and the options suit the format (layouts and
+    /// channels for events, --missing for tables). Returns the format it is read as and its size.
+    /// </summary>
+    internal static (InputFormat Format, long Bytes) Resolve(InputRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         string file = FileOf(request.Path);
         if (!File.Exists(file))
@@ -47,7 +72,6 @@ public static class InputLoader
             format = InputFormat.RootEvents;
         }
 
-        long bytes = new FileInfo(file).Length;
         if (request.Layout != LayoutKind.PerObject && !IsEventFormat(format))
         {
             throw new ArgumentException($"--layout {request.Layout} arranges events, but {request.Path} is read as a {format} table.");
@@ -63,34 +87,33 @@ public static class InputLoader
             throw new ArgumentException($"--channel selects events, but {request.Path} is read as a {format} table.");
         }
 
-        switch (format)
-        {
-            case InputFormat.DarkMachines or InputFormat.Lhe or InputFormat.HepMC3 or InputFormat.FastJet or InputFormat.RootEvents:
-                // Event readers work in GeV; the table is in GeV.
-                LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
-                if (laid.Dropped.TooMany && !request.AllowDrop)
-                {
-                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"{request.Path}: --layout {CliLayoutName(request.Layout)} would drop {laid.Dropped.Describe()}; more than {100 * DroppedObjects.RefusalShare:G} % of the objects would be lost. ") +
-                        "Use --layout per-object (every object kept), or --allow-drop to accept the loss (the dropped objects are counted and reported).");
-                }
+        return (format, new FileInfo(file).Length);
+    }
 
-                return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
-            case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet or InputFormat.Root:
-                FeatureTable numeric = ReadNumericTable(request.Path, format, request.Columns?.Where(c => !ColumnPatterns.IsPattern(c)).ToList());
-                IReadOnlyList<string>? columns = ColumnPatterns.Expand(request.Columns, numeric.FeatureNames)
-                    ?? [.. numeric.FeatureNames.Where((n, f) => !ColumnRoles.KeepLosslessly(n, numeric.Column(f)))];
-                (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(numeric, columns);
-                return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved,
-                    KeptLossless: request.Columns is null ? moved : null);
-            default:
-                FeatureTable table = CsvTableReader.Read(request.Path, new CsvTableOptions
-                {
-                    FeatureColumns = request.Columns?.Any(ColumnPatterns.IsPattern) == true ? ColumnPatterns.Expand(request.Columns, CsvHeader(request.Path)) : request.Columns,
-                }, request.BytesRead);
-                return new LoadedInput(table, format, request.Unit ?? EnergyUnit.GeV, bytes,
-                    KeptLossless: request.Columns is null ? KeptIntegerColumns(table) : null);
+    /// <summary>The refusal of a slot layout that drops too many objects (unless --allow-drop).</summary>
+    internal static void RequireFewDropped(InputRequest request, DroppedObjects dropped)
+    {
+        if (dropped.TooMany && !request.AllowDrop)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{request.Path}: --layout {CliLayoutName(request.Layout)} would drop {dropped.Describe()}; more than {100 * DroppedObjects.RefusalShare:G} % of the objects would be lost. ") +
+                "Use --layout per-object (every object kept), or --allow-drop to accept the loss (the dropped objects are counted and reported).");
         }
+    }
+
+    /// <summary>The feature columns a CSV read is asked for, --columns patterns expanded against the header.</summary>
+    internal static IReadOnlyList<string>? CsvFeatureColumns(InputRequest request) =>
+        request.Columns?.Any(ColumnPatterns.IsPattern) == true ? ColumnPatterns.Expand(request.Columns, CsvHeader(request.Path)) : request.Columns;
+
+    // An all-numeric format (NumPy, HDF5, Parquet, ROOT tree) read whole, its features chosen by --columns or automatically.
+    internal static LoadedInput LoadNumericTable(InputRequest request, InputFormat format, long bytes)
+    {
+        FeatureTable numeric = ReadNumericTable(request.Path, format, request.Columns?.Where(c => !ColumnPatterns.IsPattern(c)).ToList());
+        IReadOnlyList<string>? columns = ColumnPatterns.Expand(request.Columns, numeric.FeatureNames)
+            ?? [.. numeric.FeatureNames.Where((n, f) => !ColumnRoles.KeepLosslessly(n, numeric.Column(f)))];
+        (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(numeric, columns);
+        return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved,
+            KeptLossless: request.Columns is null ? moved : null);
     }
 
     private static FeatureTable ReadNumericTable(string path, InputFormat format, IReadOnlyList<string>? columns) => format switch
@@ -126,7 +149,7 @@ public static class InputLoader
     }
 
     // Side channels the automatic selection kept for being integer identifiers or counters (said in the output).
-    private static string[] KeptIntegerColumns(FeatureTable table) =>
+    internal static string[] KeptIntegerColumns(FeatureTable table) =>
         [.. table.SideChannels.Where(c => ColumnRoles.IsIdentifierOrCounterName(c.Name) && c.Values.All(v =>
             double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x) && ColumnRoles.AllIntegers([x])))
             .Select(c => c.Name)];

@@ -12,4 +12,11 @@ namespace Sieve.Pipeline;
 /// <param name="Dropped">Objects that did not fit a slot layout.</param>
 /// <param name="KeptLossless">Integer columns that look like identifiers or counters, kept losslessly instead of being features (automatic selection only).</param>
 public sealed record LoadedInput(FeatureTable Table, InputFormat Format, EnergyUnit Unit, long FileBytes, IReadOnlyList<string>? MovedFeatures = null,
-    double[]? Mask = null, Sieve.Core.Layouts.DroppedObjects? Dropped = null, IReadOnlyList<string>? KeptLossless = null);
+    double[]? Mask = null, Sieve.Core.Layouts.DroppedObjects? Dropped = null, IReadOnlyList<string>? KeptLossless = null)
+{
+    /// <summary>Index in the whole input of the table's first row: 0 for a whole file, the rows before it for a chunk.</summary>
+    public long FirstRow { get; init; }
+
+    /// <summary>The 1-based line of a CSV table's row <paramref name="row"/> (after the header line); null for other formats.</summary>
+    public long? LineOf(int row) => Format == InputFormat.Csv ? FirstRow + row + 2 : null;
+}

@@ -1,0 +1,113 @@
+using Sieve.Compression.Archive;
+using Sieve.Compression.Coding;
+using Sieve.Core.Layouts;
+
+namespace Sieve.Pipeline;
+
+/// <summary>One chunk of the input ready to code: its rows after --drop-columns and --missing, and the presence mask of its cells (null: all present).</summary>
+internal sealed record PreparedChunk(LoadedInput Input, float[]? Present);
+
+/// <summary>A chunk's latents (row-major) and, per feature, the sum of squared errors and the number of values counted.</summary>
+internal sealed record ChunkLatents(float[] Latents, double[] SquaredErrors, long[] Counted);
+
+/// <summary>What one pass over the chunks wrote: rows, chunks, the errors per feature summed over the whole input, dropped objects.</summary>
+internal sealed record ChunkPass(long Rows, int Chunks, double[] SquaredErrors, long[] Counted, DroppedObjects? Dropped, bool Completed)
+{
+    /// <summary>The RMS error of a feature over the whole input (0 when nothing was counted).</summary>
+    public double Rms(int feature) => Counted[feature] == 0 ? 0 : Math.Sqrt(SquaredErrors[feature] / Counted[feature]);
+}
+
+/// <summary>
+/// The pass that turns a stream of chunks into a version 5 archive in bounded memory: a batch of
+/// chunks is read, coded on all cores (latents by the caller's pure function, then
+/// <see cref="ChunkedArchiveWriter.Encode"/> with the first chunk's coding plan), and appended in
+/// file order, so the archive does not depend on the number of threads. Errors are summed over
+/// the chunks in file order; the caller decides from them whether the archive is completed (the
+/// targets are met) or dropped (nothing appears under its name).
+/// </summary>
+internal static class ChunkedCompression
+{
+    /// <param name="header">The archive's header; its row counts are replaced per chunk and by the totals at the end.</param>
+    /// <param name="code">The latents of one chunk: must depend on the chunk alone (it runs on any thread, in any order).</param>
+    /// <param name="accept">Whether to complete the archive after the last chunk; false drops it.</param>
+    public static ChunkPass Write(IEnumerable<PreparedChunk> chunks, ArchiveHeader header, Func<PreparedChunk, ChunkLatents> code, string archivePath,
+        int threads, Func<ChunkPass, bool> accept)
+    {
+        int dims = header.Latent.Dims;
+        int batchSize = 2 * (threads > 0 ? threads : Environment.ProcessorCount);
+        var squaredErrors = new double[dims];
+        var counted = new long[dims];
+        long rows = 0;
+        int written = 0;
+        DroppedObjects? dropped = null;
+        IReadOnlyList<ColumnPlan>? plan = null;
+        bool planned = false;
+        using ChunkedArchiveWriter writer = ChunkedArchiveWriter.Create(archivePath);
+
+        (EncodedChunk Bytes, ChunkLatents Latents) CodeOne(PreparedChunk chunk)
+        {
+            ChunkLatents latents = code(chunk);
+            var content = new ArchiveContent(ChunkedArchiveWriter.ChunkHeader(header, chunk.Input.Table.RowCount), latents.Latents, chunk.Input.Table.SideChannels);
+            return (ChunkedArchiveWriter.Encode(content, plan), latents);
+        }
+
+        void Flush(List<PreparedChunk> batch)
+        {
+            var coded = new (EncodedChunk Bytes, ChunkLatents Latents)[batch.Count];
+            int start = 0;
+            if (!planned && batch.Count > 0)
+            {
+                // The first chunk chooses the coding plan by measuring; every later chunk codes with it.
+                coded[0] = CodeOne(batch[0]);
+                plan = coded[0].Bytes.LatentPlan;
+                planned = true;
+                start = 1;
+            }
+
+            Core.Parallelism.OrderedParallel.For(start, batch.Count, threads, i => coded[i] = CodeOne(batch[i]));
+            for (int i = 0; i < batch.Count; i++)
+            {
+                writer.Append(coded[i].Bytes);
+                for (int f = 0; f < dims; f++)
+                {
+                    squaredErrors[f] += coded[i].Latents.SquaredErrors[f];
+                    counted[f] += coded[i].Latents.Counted[f];
+                }
+
+                rows += batch[i].Input.Table.RowCount;
+                written++;
+                if (batch[i].Input.Dropped is { } d)
+                {
+                    dropped = dropped is null ? d : dropped.Plus(d);
+                }
+            }
+
+            batch.Clear();
+        }
+
+        var pending = new List<PreparedChunk>(batchSize);
+        foreach (PreparedChunk chunk in chunks)
+        {
+            pending.Add(chunk);
+            if (pending.Count == batchSize)
+            {
+                Flush(pending);
+            }
+        }
+
+        Flush(pending);
+        var pass = new ChunkPass(rows, written, squaredErrors, counted, dropped, Completed: false);
+        if (!accept(pass))
+        {
+            return pass; // disposing the writer deletes the unfinished file
+        }
+
+        if (rows > int.MaxValue)
+        {
+            throw new ArgumentException($"{rows} rows are more than one archive holds ({int.MaxValue}); split the input into smaller files.");
+        }
+
+        writer.Complete(ChunkedArchiveWriter.ChunkHeader(header, (int)rows));
+        return pass with { Completed = true };
+    }
+}
