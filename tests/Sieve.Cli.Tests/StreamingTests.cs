@@ -167,4 +167,34 @@ public sealed class StreamingTests : IDisposable
         Assert.Equal(original.Select(e => string.Concat(e.Objects.Select(o => o.Kind))), decoded.Select(e => string.Concat(e.Objects.Select(o => o.Kind))));
         Assert.True(new FileInfo(a).Length <= new FileInfo(input).Length, "the decompressed file is larger than the original");
     }
+
+    [Fact]
+    public void Shards_compressed_with_shared_steps_concatenate_to_the_whole_files_rows()
+    {
+        string first = Jets(1500, 21), second = Jets(1200, 22);
+        string a = Path.Combine(dir, "a.sieve"), b = Path.Combine(dir, "b.sieve"), joined = Path.Combine(dir, "ab.sieve");
+        string[] common = ["compress", "--method", "quantize", "--columns", "m,pt,phi,eta"];
+        (int code, string text) = CliRunner.Run([.. common, "--input", first, "--target-rms", "pt=0.3%,m=0.3%,eta=0.003,phi=0.003", "--headroom", "3%", "--out", a]);
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run([.. common, "--input", second, "--steps-from", a, "--out", b]);
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run("concat", a, b, "--out", joined);
+        Assert.True(code == 0, text);
+        Assert.Contains("2700 rows in 2 chunks", text, StringComparison.Ordinal);
+
+        // The joined archive decodes to the shards' decoded rows, one after the other, byte for byte.
+        string whole = Path.Combine(dir, "ab.csv"), partA = Path.Combine(dir, "a.csv"), partB = Path.Combine(dir, "b.csv");
+        DecompressWorkflow.Run(joined, null, whole);
+        DecompressWorkflow.Run(a, null, partA);
+        DecompressWorkflow.Run(b, null, partB);
+        Assert.Equal(File.ReadLines(partA).Concat(File.ReadLines(partB).Skip(1)), File.ReadLines(whole));
+
+        // Steps fitted on their own make shards that do not join, and the message says what to do.
+        string alone = Path.Combine(dir, "alone.sieve");
+        Assert.Equal(0, CliRunner.Run([.. common, "--input", second, "--target-rms", "pt=0.3%,m=0.3%,eta=0.003,phi=0.003", "--out", alone]).ExitCode);
+        (code, text) = CliRunner.Run("concat", a, alone, "--out", Path.Combine(dir, "bad.sieve"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("--steps-from", text, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "bad.sieve")));
+    }
 }

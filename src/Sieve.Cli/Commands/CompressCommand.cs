@@ -58,11 +58,13 @@ internal static class CompressCommand
                           "directory, and its size counts the model. Default: the model is referenced by its hash and its size reported beside.",
         };
         var latentType = new Option<string>("--latent-dtype") { Description = "How latents are stored: float32 (default, archive version 1) or float16 (half the latent bytes, archive version 2).", DefaultValueFactory = _ => "float32" };
+        var stepsFrom = new Option<string?>("--steps-from") { Description = "Method quantize: use the quantiser (steps, targets, trellis or uniform) of this archive instead of fitting one, so that shards of one dataset share it and join with `sieve concat`. A target the steps miss on this input is an error." };
+        var headroom = new Option<string?>("--headroom") { Description = "Method quantize with --target-rms: fit the steps this far below every target, e.g. 2% (default 0; 1% on its first chunk for an input of several). Room for shards compressed later with --steps-from this archive." };
         var output = new Option<string>("--out", "-o") { Description = "Archive to write (.sieve). Written to a temporary file and renamed, never half-written.", Required = true };
         var command = new Command("compress", "Compress a file into a self-describing .sieve archive: latents (float32), lossless side channels " +
                                               "(ids, labels, object kinds), the normaliser and the model's hash, with a SHA-256 checksum.")
         {
-            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, missing, allowDrop, kinds, threads, latentType, latentStep, embedModel, dropColumns, output,
+            model, method, targets, maxErrors, quantiser, input, format, columns, units, channel, missing, allowDrop, kinds, threads, stepsFrom, headroom, latentType, latentStep, embedModel, dropColumns, output,
         };
         command.SetAction(parse =>
         {
@@ -77,7 +79,19 @@ internal static class CompressCommand
             IReadOnlyList<string>? drop = CommonOptions.SplitColumns(parse.GetValue(dropColumns));
             var request = new InputRequest(parse.GetValue(input)!, parse.GetValue(format), CommonOptions.SplitColumns(parse.GetValue(columns)), parse.GetValue(units),
                 Missing: parse.GetValue(missing), AllowDrop: parse.GetValue(allowDrop));
-            if (chosen == "quantize")
+            if (chosen == "quantize" && parse.GetValue(stepsFrom) is { } shared)
+            {
+                if (rms is not null || bounds is not null || parse.GetValue(quantiser) is not null)
+                {
+                    throw new ArgumentException("--steps-from takes the targets and the quantiser from the archive; leave out --target-rms, --max-error and --quantiser.");
+                }
+
+                (Sieve.Core.Normalisation.FeatureNormaliser steps, Dictionary<string, string> sharedTargets, bool sharedMaxError, Quantiser sharedKind) = QuantizeWorkflow.StepsFrom(shared);
+                outcome = ReadingDisplay.Run(console, request.Path, bytes =>
+                    QuantizeWorkflow.Run(request with { BytesRead = bytes }, sharedTargets, parse.GetValue(output)!, sharedMaxError, sharedKind, drop, declared,
+                        parse.GetValue(threads) ?? 0, steps: steps));
+            }
+            else if (chosen == "quantize")
             {
                 if ((rms is null) == (bounds is null))
                 {
@@ -86,7 +100,7 @@ internal static class CompressCommand
 
                 outcome = ReadingDisplay.Run(console, request.Path, bytes =>
                     QuantizeWorkflow.Run(request with { BytesRead = bytes }, errors!.Targets, parse.GetValue(output)!, errors.MaxError, errors.Kind, drop, declared,
-                        parse.GetValue(threads) ?? 0));
+                        parse.GetValue(threads) ?? 0, headroom: ParseHeadroom(parse.GetValue(headroom))));
             }
             else if (chosen == "float16")
             {
@@ -146,6 +160,24 @@ internal static class CompressCommand
         }
 
         return new LatentSteps(steps);
+    }
+
+    // "2%" or "0.02" as a fraction.
+    private static double ParseHeadroom(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        string t = text.Trim();
+        bool percent = t.EndsWith('%');
+        if (!double.TryParse(percent ? t[..^1] : t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        {
+            throw new ArgumentException($"--headroom '{text}' is not a number; give e.g. 2% or 0.02.");
+        }
+
+        return percent ? value / 100 : value;
     }
 
     private static Quantiser ParseQuantiser(string? text, bool maxError) => text?.Trim().ToLowerInvariant() switch

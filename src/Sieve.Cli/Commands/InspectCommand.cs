@@ -48,6 +48,11 @@ internal static class InspectCommand
             grid.AddRow("model", Markup.Escape($"{header.Model.Name} {header.Model.InputSize} -> {header.Model.LatentSize}, weights SHA-256 {header.Model.Sha256}"));
             grid.AddRow("latent", Markup.Escape($"{header.Latent.DType}, {header.Latent.Rows} x {header.Latent.Dims}"
                 + (header.FormatVersion >= 4 ? $", {header.Latent.Quantisation.ToString().ToLowerInvariant()} quantisation" : string.Empty)));
+            if (accounting.Chunks > 0)
+            {
+                grid.AddRow("chunks", accounting.Chunks.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " (coded independently; each with its SHA-256 in the footer's index)");
+            }
+
             console.Write(grid);
             Summaries.Accounting(console, accounting, s.RowCount);
             console.MarkupLine(System.FormattableString.Invariant($"{(double)accounting.FileBytes / Math.Max(1, s.RowCount):F3} bytes/row, {8.0 * accounting.FileBytes / Math.Max(1, s.RowCount):F2} bits/row"));

@@ -56,11 +56,19 @@ public static class QuantizeWorkflow
     /// <param name="threads">Threads for coding chunks and for the step search; 0 = one per core. The archive does not depend on it.</param>
     /// <param name="rowsPerChunk">Rows per chunk of a table.</param>
     /// <param name="eventsPerChunk">Events per chunk of an event file.</param>
+    /// <param name="steps">The quantiser of another archive (<see cref="StepsFrom"/>) to use instead of fitting one, so that shards of one dataset
+    /// share it and concatenate; a target it misses on this input is an error, since finer steps would make the archives differ.</param>
+    /// <param name="headroom">Fit the steps this fraction below every target (0.02 = 2 %): room for other shards compressed with these steps by --steps-from.</param>
     public static CompressOutcome Run(InputRequest input, IReadOnlyDictionary<string, string> targets, string archivePath, bool maxError = false,
         Quantiser kind = Quantiser.Trellis, IReadOnlyList<string>? drop = null, VariableKinds? kinds = null, int threads = 0,
-        int rowsPerChunk = InputChunks.RowsPerChunk, int eventsPerChunk = InputChunks.EventsPerChunk)
+        int rowsPerChunk = InputChunks.RowsPerChunk, int eventsPerChunk = InputChunks.EventsPerChunk, FeatureNormaliser? steps = null, double headroom = 0)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (!(headroom >= 0 && headroom < 0.5))
+        {
+            throw new ArgumentException($"--headroom {headroom * 100:G3} % is not between 0 and 50 %.");
+        }
+
         ArgumentNullException.ThrowIfNull(targets);
         if (maxError && kind == Quantiser.Trellis)
         {
@@ -78,7 +86,17 @@ public static class QuantizeWorkflow
         double toGeV = loaded.Unit.ToGeV();
         bool events = InputLoader.IsEventFormat(loaded.Format);
         FeatureNormaliser quantiser;
-        if (maxError)
+        if (steps is not null)
+        {
+            if (!steps.Transforms.Select(t => t.Feature).SequenceEqual(table.FeatureNames, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--steps-from: the archive's quantiser is for the features {string.Join(", ", steps.Transforms.Select(t => t.Feature))}, " +
+                    $"but {input.Path} gives {string.Join(", ", table.FeatureNames)}.");
+            }
+
+            quantiser = steps;
+        }
+        else if (maxError)
         {
             var statistics = new StepStatistics(table.FeatureNames, toGeV, kinds);
             foreach (PreparedChunk chunk in more ? Chunks(report: false) : [first])
@@ -92,7 +110,7 @@ public static class QuantizeWorkflow
         {
             quantiser = Fit(table, targets, toGeV, maxError: false, kinds);
             (quantiser, _) = FitSteps(quantiser, table, targets, toGeV, kind, input.Path, mask: first.Present, kinds: kinds,
-                eventOutput: events, threads: threads, margin: more ? FirstChunkMargin : 1);
+                eventOutput: events, threads: threads, margin: Math.Min(more ? FirstChunkMargin : 1, 1 - headroom));
         }
 
         var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) };
@@ -117,6 +135,13 @@ public static class QuantizeWorkflow
             // Make the steps of the features that missed finer and pass again: RMS ~ step, but the
             // digits a decompressed file keeps add a floor, so go by the square of the miss, at least 5 %.
             IReadOnlyList<(int Feature, double Rms, double Target)> misses = Misses(done, current, targets, kinds);
+            if (steps is not null)
+            {
+                throw new ArgumentException($"{option}: with the steps of --steps-from, {input.Path} misses " +
+                    string.Join(", ", misses.Select(m => string.Create(CultureInfo.InvariantCulture, $"{table.FeatureNames[m.Feature]} (RMS {m.Rms:G4} > {m.Target:G4})"))) +
+                    "; this shard is unlike the one the steps were fitted on. Fit the shared steps with room to spare (compress the first shard with --headroom 2%), or compress this one without --steps-from (it will not concatenate).");
+            }
+
             if (pass == MaxPasses)
             {
                 throw new ArgumentException($"{option}: after {pass} passes over {input.Path} the RMS still misses: " +
@@ -132,6 +157,47 @@ public static class QuantizeWorkflow
 
             quantiser = current with { Transforms = transforms };
         }
+    }
+
+    /// <summary>
+    /// What <see cref="Run"/> needs to compress another shard exactly like the archive at
+    /// <paramref name="archivePath"/>: its quantiser, its targets (RMS or bounds) and its quantiser kind.
+    /// </summary>
+    /// <exception cref="ArgumentException">The archive was not written by --method quantize.</exception>
+    public static (FeatureNormaliser Steps, Dictionary<string, string> Targets, bool MaxError, Quantiser Kind) StepsFrom(string archivePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(archivePath);
+        ArchiveHeader header;
+        if (ChunkedArchive.IsChunked(archivePath))
+        {
+            using ChunkedArchive archive = ChunkedArchive.Open(archivePath);
+            header = archive.Header;
+        }
+        else
+        {
+            header = ArchiveReader.Read(archivePath).Header;
+        }
+
+        if (header.Model.Name != ModelName)
+        {
+            throw new ArgumentException($"--steps-from {archivePath}: written by --method {header.Model.Name}, not quantize; it has no quantiser steps to share.");
+        }
+
+        bool maxError = header.Schema.FormatOptions.TryGetValue("max_error", out string? text);
+        if (!maxError && !header.Schema.FormatOptions.TryGetValue("target_rms", out text))
+        {
+            throw new InvalidDataException($"{archivePath}: the header records no targets (target_rms or max_error).");
+        }
+
+        var targets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string pair in text!.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int at = pair.IndexOf('=', StringComparison.Ordinal);
+            targets[pair[..at]] = pair[(at + 1)..];
+        }
+
+        Quantiser kind = header.Latent.Quantisation == LatentQuantisation.Trellis ? Quantiser.Trellis : Quantiser.Uniform;
+        return (StoredQuantiser(header), targets, maxError, kind);
     }
 
     /// <summary>
