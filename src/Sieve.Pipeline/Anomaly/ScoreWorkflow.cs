@@ -23,9 +23,11 @@ public static class ScoreWorkflow
     /// <param name="allowDrop">Accept a slot layout that drops more than 1 % of the objects.</param>
     /// <param name="missing">--missing as given: must be the model's marker (which applies either way).</param>
     /// <param name="bytesRead">Where to report the bytes of the input read so far.</param>
+    /// <param name="rowsPerChunk">Rows of a table scored at a time (CSV scores are written chunk by chunk, in bounded memory).</param>
+    /// <param name="eventsPerChunk">Events of an event file scored at a time.</param>
     public static (int Events, IReadOnlyList<string> Scores, DroppedObjects? Dropped) Run(string modelDirectory, string inputPath, string outputPath,
         InputFormat? format = null, Channel? channel = null, string? multiplicityColumn = null, bool allowDrop = false, double? missing = null,
-        IProgress<long>? bytesRead = null)
+        IProgress<long>? bytesRead = null, int rowsPerChunk = InputChunks.RowsPerChunk, int eventsPerChunk = InputChunks.EventsPerChunk)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
@@ -35,45 +37,99 @@ public static class ScoreWorkflow
                 throw new ArgumentException("event scores need one row per event: train the model with --layout fixed-slots or --layout l1.");
             }
 
-            ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing, bytesRead);
-            EventScores scores = AnomalyScorer.Score(model, prepared.Normalised, prepared.Mask);
-            FeatureTable table = prepared.Input.Table;
-
-            var names = new List<string> { "score_recon" };
-            var columns = new List<double[]> { scores.Recon };
-            if (scores.Kl is { } kl && scores.Rz is { } rz)
+            // CSV scores stream chunk by chunk in bounded memory; a Parquet file is written whole.
+            bool parquet = outputPath.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+            IEnumerable<ModelInput> chunks = ModelInput.PrepareChunks(manifest, inputPath, format, channel, allowDrop, missing, bytesRead, rowsPerChunk, eventsPerChunk);
+            int events = 0;
+            IReadOnlyList<string> scoreNames = [];
+            DroppedObjects? dropped = null;
+            var parts = new List<FeatureTable>();
+            void Add(ModelInput chunk, Action<FeatureTable> write)
             {
-                names.AddRange(["score_kl", "score_rz"]);
-                columns.AddRange([kl, rz]);
-            }
-
-            names.AddRange([WeightColumn, MultiplicityColumn]);
-            columns.Add(Weights(table));
-            columns.Add(Multiplicity(table, prepared.Mask, multiplicityColumn));
-
-            var values = new double[table.RowCount * names.Count];
-            for (int r = 0; r < table.RowCount; r++)
-            {
-                for (int c = 0; c < names.Count; c++)
+                FeatureTable rows = ScoreRows(model, chunk, multiplicityColumn, out scoreNames);
+                write(rows);
+                events = checked(events + rows.RowCount);
+                if (chunk.Input.Dropped is { } d)
                 {
-                    values[(r * names.Count) + c] = columns[c][r];
+                    dropped = dropped is null ? d : dropped.Plus(d);
                 }
             }
 
-            SideChannel ids = new(IdColumn, Text(table, ["event_id", "eventid", "id", "index", "orig_index"]) ?? [.. Enumerable.Range(0, table.RowCount).Select(i => i.ToString(CultureInfo.InvariantCulture))]);
-            SideChannel processes = new(ProcessColumn, Text(table, ["process_id", "process", "label", "processid"]) ?? [.. Enumerable.Repeat(string.Empty, table.RowCount)]);
-            var output = new FeatureTable(names, values, table.RowCount, [ids, processes], [IdColumn, ProcessColumn, .. names]);
-            if (outputPath.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            if (parquet)
             {
-                ParquetTableWriter.Write(outputPath, output);
+                foreach (ModelInput chunk in chunks)
+                {
+                    Add(chunk, parts.Add);
+                }
+
+                ParquetTableWriter.Write(outputPath, Join(parts));
             }
             else
             {
-                CsvTableWriter.Write(outputPath, output);
+                IO.AtomicFile.WriteText(outputPath, writer =>
+                {
+                    bool first = true;
+                    foreach (ModelInput chunk in chunks)
+                    {
+                        Add(chunk, rows =>
+                        {
+                            if (first)
+                            {
+                                writer.Write(CsvTableWriter.HeaderLine(rows));
+                                first = false;
+                            }
+
+                            CsvTableWriter.WriteRows(writer, rows);
+                        });
+                    }
+                });
             }
 
-            return (table.RowCount, names.Take(names.Count - 2).ToArray(), prepared.Input.Dropped);
+            return (events, scoreNames, dropped);
         }
+    }
+
+    // One chunk's scores file rows: id, process, the scores, weight and multiplicity.
+    private static FeatureTable ScoreRows(IAutoencoder model, ModelInput prepared, string? multiplicityColumn, out IReadOnlyList<string> scoreNames)
+    {
+        EventScores scores = AnomalyScorer.Score(model, prepared.Normalised, prepared.Mask);
+        FeatureTable table = prepared.Input.Table;
+        var names = new List<string> { "score_recon" };
+        var columns = new List<double[]> { scores.Recon };
+        if (scores.Kl is { } kl && scores.Rz is { } rz)
+        {
+            names.AddRange(["score_kl", "score_rz"]);
+            columns.AddRange([kl, rz]);
+        }
+
+        scoreNames = [.. names];
+        names.AddRange([WeightColumn, MultiplicityColumn]);
+        columns.Add(Weights(table, prepared.Input.FirstRow));
+        columns.Add(Multiplicity(table, prepared.Mask, multiplicityColumn));
+
+        var values = new double[table.RowCount * names.Count];
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            for (int c = 0; c < names.Count; c++)
+            {
+                values[(r * names.Count) + c] = columns[c][r];
+            }
+        }
+
+        long firstRow = prepared.Input.FirstRow;
+        SideChannel ids = new(IdColumn, Text(table, ["event_id", "eventid", "id", "index", "orig_index"])
+            ?? [.. Enumerable.Range(0, table.RowCount).Select(i => (firstRow + i).ToString(CultureInfo.InvariantCulture))]);
+        SideChannel processes = new(ProcessColumn, Text(table, ["process_id", "process", "label", "processid"]) ?? [.. Enumerable.Repeat(string.Empty, table.RowCount)]);
+        return new FeatureTable(names, values, table.RowCount, [ids, processes], [IdColumn, ProcessColumn, .. names]);
+    }
+
+    // The chunks' rows as one table (for the formats written whole).
+    private static FeatureTable Join(List<FeatureTable> parts)
+    {
+        FeatureTable first = parts[0];
+        int rows = parts.Sum(p => p.RowCount);
+        return new FeatureTable(first.FeatureNames, [.. parts.SelectMany(p => p.Values)], rows,
+            [.. first.SideChannels.Select((c, i) => new SideChannel(c.Name, [.. parts.SelectMany(p => p.SideChannels[i].Values)]))], first.ColumnOrder);
     }
 
     private static IReadOnlyList<string>? Text(FeatureTable table, string[] candidates)
@@ -89,7 +145,7 @@ public static class ScoreWorkflow
         return null;
     }
 
-    private static double[] Weights(FeatureTable table)
+    private static double[] Weights(FeatureTable table, long firstRow)
     {
         IReadOnlyList<string>? text = Text(table, ["weight", "event_weight"]);
         if (text is null)
@@ -99,7 +155,7 @@ public static class ScoreWorkflow
 
         return [.. text.Select((t, i) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double w) && double.IsFinite(w)
             ? w
-            : throw new InvalidDataException($"row {i + 1}: weight '{t}' is not a finite number."))];
+            : throw new InvalidDataException($"row {firstRow + i + 1}: weight '{t}' is not a finite number."))];
     }
 
     // Multiplicity: a named column; else the objects in a slot layout (present slots without MET);

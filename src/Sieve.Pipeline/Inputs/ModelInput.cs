@@ -23,8 +23,30 @@ public sealed record ModelInput(LoadedInput Input, float[] Normalised, float[]? 
     {
         ArgumentNullException.ThrowIfNull(manifest);
         CheckMarker(manifest, missing);
-        LoadedInput input = InputLoader.Load(new InputRequest(path, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel,
-            Layout: manifest.Schema.Layout, AllowDrop: allowDrop) { BytesRead = bytesRead });
+        return FromLoaded(manifest, InputLoader.Load(Request(manifest, path, format, channel, allowDrop, bytesRead)), path);
+    }
+
+    /// <summary>
+    /// <see cref="Prepare"/> chunk by chunk (<see cref="InputChunks"/>), in bounded memory: each chunk
+    /// is filled, normalised and masked exactly as the whole input would be (the fills and the
+    /// normaliser are the model's, fitted in training, so no chunk depends on another).
+    /// </summary>
+    public static IEnumerable<ModelInput> PrepareChunks(ModelManifest manifest, string path, InputFormat? format = null, Channel? channel = null, bool allowDrop = false,
+        double? missing = null, IProgress<long>? bytesRead = null, int rowsPerChunk = InputChunks.RowsPerChunk, int eventsPerChunk = InputChunks.EventsPerChunk)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        CheckMarker(manifest, missing);
+        return InputChunks.Read(Request(manifest, path, format, channel, allowDrop, bytesRead), rowsPerChunk, eventsPerChunk).Select(chunk => FromLoaded(manifest, chunk, path));
+    }
+
+    private static InputRequest Request(ModelManifest manifest, string path, InputFormat? format, Channel? channel, bool allowDrop, IProgress<long>? bytesRead) =>
+        new(path, format ?? manifest.Schema.Format, manifest.Schema.FeatureNames, manifest.Schema.EnergyUnit, channel, Layout: manifest.Schema.Layout, AllowDrop: allowDrop)
+        {
+            BytesRead = bytesRead,
+        };
+
+    private static ModelInput FromLoaded(ModelManifest manifest, LoadedInput input, string path)
+    {
         if (input.Format != manifest.Schema.Format)
         {
             throw new InvalidDataException($"{path} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");
