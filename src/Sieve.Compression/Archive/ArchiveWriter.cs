@@ -86,8 +86,8 @@ public static class ArchiveWriter
             byte[] coded;
             if (header.FormatVersion >= 4)
             {
-                plan = latentPlan ?? Coding.TableCoder.Plan(symbols, header.Latent.Dims, trellis);
-                coded = Coding.TableCoder.Encode(symbols, header.Latent.Dims, trellis, plan);
+                (coded, plan) = Coding.TableCoder.EncodeRecording(symbols, header.Latent.Dims, trellis,
+                    latentPlan ?? Coding.TableCoder.Plan(symbols, header.Latent.Dims, trellis));
             }
             else
             {

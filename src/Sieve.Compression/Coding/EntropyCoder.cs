@@ -71,8 +71,16 @@ public static partial class EntropyCoder
     /// bits would only add the split header.
     /// </remarks>
     /// <exception cref="ArgumentException">More than <see cref="MaxSymbolCount"/> symbols, or an unknown kind.</exception>
-    public static byte[] Encode(ReadOnlySpan<int> symbols, ModelKind kind = ModelKind.Static)
+    public static byte[] Encode(ReadOnlySpan<int> symbols, ModelKind kind = ModelKind.Static) => Encode(symbols, kind, out _);
+
+    /// <summary>
+    /// As <see cref="Encode(ReadOnlySpan{int}, ModelKind)"/>, and says which model was used
+    /// (<paramref name="chosen"/>; null for empty and constant streams, which need none), so that
+    /// streams like this one can be coded with it by <see cref="Encode(ReadOnlySpan{int}, StreamCoding)"/>.
+    /// </summary>
+    public static byte[] Encode(ReadOnlySpan<int> symbols, ModelKind kind, out StreamCoding? chosen)
     {
+        chosen = null;
         if (symbols.Length > MaxSymbolCount)
         {
             throw new ArgumentException($"Cannot code {symbols.Length} symbols in one block: at most {MaxSymbolCount}; split the stream.", nameof(symbols));
@@ -83,6 +91,80 @@ public static partial class EntropyCoder
             throw new ArgumentException($"Unknown model kind {kind}; use Static, Adaptive, Smooth, Split or Best.", nameof(kind));
         }
 
+        if (Trivial(symbols) is { } trivial)
+        {
+            return trivial;
+        }
+
+        var histogram = Histogram.Build(symbols);
+        var window = SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan);
+        int minimum = histogram.Values[0];
+        int lowBits = SplitModel.ChooseLowBits(minimum, histogram.Values[^1]);
+        (byte[] Bytes, StreamCoding Coding) best;
+        switch (kind)
+        {
+            case ModelKind.Static:
+                best = (EncodeStatic(symbols, histogram, window), new StreamCoding(ModelKind.Static));
+                break;
+            case ModelKind.Adaptive:
+                best = (EncodeAdaptive(symbols, window), new StreamCoding(ModelKind.Adaptive));
+                break;
+            case ModelKind.Smooth:
+                best = EncodeSmooth(symbols, histogram, window);
+                break;
+            case ModelKind.Split:
+                best = lowBits == 0 ? EncodeSmooth(symbols, histogram, window) : EncodeSplit(symbols, minimum, lowBits);
+                break;
+            default:
+                best = Smallest(Smallest((EncodeStatic(symbols, histogram, window), new StreamCoding(ModelKind.Static)),
+                    (EncodeAdaptive(symbols, window), new StreamCoding(ModelKind.Adaptive))), EncodeSmooth(symbols, histogram, window));
+                if (lowBits != 0)
+                {
+                    best = Smallest(best, EncodeSplit(symbols, minimum, lowBits));
+                }
+
+                break;
+        }
+
+        chosen = best.Coding;
+        return best.Bytes;
+    }
+
+    /// <summary>
+    /// Codes the stream with the model <paramref name="coding"/> names (chosen by measuring on a stream
+    /// like it), fitted to this stream's histogram: one encoding instead of one per candidate. A
+    /// Split model for a stream whose range needs no split is coded as Smooth, as Best would.
+    /// </summary>
+    public static byte[] Encode(ReadOnlySpan<int> symbols, StreamCoding coding)
+    {
+        ArgumentNullException.ThrowIfNull(coding);
+        if (symbols.Length > MaxSymbolCount)
+        {
+            throw new ArgumentException($"Cannot code {symbols.Length} symbols in one block: at most {MaxSymbolCount}; split the stream.", nameof(symbols));
+        }
+
+        if (Trivial(symbols) is { } trivial)
+        {
+            return trivial;
+        }
+
+        var histogram = Histogram.Build(symbols);
+        var window = SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan);
+        int minimum = histogram.Values[0];
+        int lowBits = SplitModel.ChooseLowBits(minimum, histogram.Values[^1]);
+        return coding.Kind switch
+        {
+            ModelKind.Static => EncodeStatic(symbols, histogram, window),
+            ModelKind.Adaptive => EncodeAdaptive(symbols, window),
+            ModelKind.Split when lowBits != 0 => EncodeSplit(symbols, minimum, lowBits, Math.Clamp(coding.BinWidthLog2, 0, SplitMaxBinWidthLog2)).Bytes,
+            ModelKind.Smooth or ModelKind.Split => EncodeSmooth(symbols, histogram, window, Math.Clamp(coding.BinWidthLog2, SmoothMinBinWidthLog2, SmoothMaxBinWidthLog2)),
+            _ => throw new ArgumentException($"A stream is coded with Static, Adaptive, Smooth or Split, not {coding.Kind}.", nameof(coding)),
+        };
+    }
+
+    // Empty and one-valued streams need no model: their block, or null for every other stream.
+    private static byte[]? Trivial(ReadOnlySpan<int> symbols)
+    {
         if (symbols.IsEmpty)
         {
             ByteBuffer empty = StartBlock(BlockMode.Empty, 0, 0);
@@ -97,24 +179,7 @@ public static partial class EntropyCoder
             return Seal(constant);
         }
 
-        var histogram = Histogram.Build(symbols);
-        var window = SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan);
-        int minimum = histogram.Values[0];
-        int lowBits = SplitModel.ChooseLowBits(minimum, histogram.Values[^1]);
-        switch (kind)
-        {
-            case ModelKind.Static:
-                return EncodeStatic(symbols, histogram, window);
-            case ModelKind.Adaptive:
-                return EncodeAdaptive(symbols, window);
-            case ModelKind.Smooth:
-                return EncodeSmooth(symbols, histogram, window);
-            case ModelKind.Split:
-                return lowBits == 0 ? EncodeSmooth(symbols, histogram, window) : EncodeSplit(symbols, minimum, lowBits);
-            default:
-                byte[] best = Smallest(Smallest(EncodeStatic(symbols, histogram, window), EncodeAdaptive(symbols, window)), EncodeSmooth(symbols, histogram, window));
-                return lowBits == 0 ? best : Smallest(best, EncodeSplit(symbols, minimum, lowBits));
-        }
+        return null;
     }
 
     /// <summary>Decodes a block written by <see cref="Encode"/>.</summary>
@@ -205,12 +270,12 @@ public static partial class EntropyCoder
 
     // Coding the whole stream once per bin width gives the true block sizes, where an estimate from
     // code lengths would miss the range coder's rounding; each pass is linear in the stream.
-    private static byte[] EncodeSmooth(ReadOnlySpan<int> symbols, Histogram histogram, SymbolWindow window)
+    private static (byte[] Bytes, StreamCoding Coding) EncodeSmooth(ReadOnlySpan<int> symbols, Histogram histogram, SymbolWindow window)
     {
-        byte[] best = EncodeSmooth(symbols, histogram, window, SmoothMinBinWidthLog2);
+        (byte[], StreamCoding) best = (EncodeSmooth(symbols, histogram, window, SmoothMinBinWidthLog2), new StreamCoding(ModelKind.Smooth, SmoothMinBinWidthLog2));
         for (int p = SmoothMinBinWidthLog2 + 1; p <= SmoothMaxBinWidthLog2; p++)
         {
-            best = Smallest(best, EncodeSmooth(symbols, histogram, window, p));
+            best = Smallest(best, (EncodeSmooth(symbols, histogram, window, p), new StreamCoding(ModelKind.Smooth, p)));
         }
 
         return best;
@@ -226,7 +291,7 @@ public static partial class EntropyCoder
 
     // As for Smooth, the true block size decides the bin width; the raw low bits cost the same for
     // every p, but coding them keeps the comparison honest about the range coder's rounding.
-    private static byte[] EncodeSplit(ReadOnlySpan<int> symbols, int minimum, int lowBits)
+    private static (byte[] Bytes, StreamCoding Coding) EncodeSplit(ReadOnlySpan<int> symbols, int minimum, int lowBits, int onlyBinWidthLog2 = -1)
     {
         var high = new int[symbols.Length];
         for (int i = 0; i < symbols.Length; i++)
@@ -239,19 +304,24 @@ public static partial class EntropyCoder
         // Every high part lies in [0, 4096), within one window: no escape, and the window starts at 0
         // because the minimum itself occurs.
         var window = SymbolWindow.Choose(histogram, SplitModel.MaxHighSpan);
-        byte[]? best = null;
+        (byte[] Bytes, StreamCoding Coding)? best = null;
         for (int p = 0; p <= SplitMaxBinWidthLog2; p++)
         {
+            if (onlyBinWidthLog2 >= 0 && p != onlyBinWidthLog2)
+            {
+                continue;
+            }
+
             var model = new SplitModel(minimum, lowBits, SmoothModel.FromHistogram(histogram, window, p));
             ByteBuffer block = StartBlock(BlockMode.Split, symbols.Length, symbols.Length);
             block.AddZigZag(minimum);
             block.Add((byte)lowBits);
             model.WriteHighModel(block);
-            byte[] candidate = CodePayload(block, model, symbols);
-            best = best is null ? candidate : Smallest(best, candidate);
+            (byte[], StreamCoding) candidate = (CodePayload(block, model, symbols), new StreamCoding(ModelKind.Split, p));
+            best = best is null ? candidate : Smallest(best.Value, candidate);
         }
 
-        return best!;
+        return best!.Value;
     }
 
     private static SplitModel ReadSplitModel(ref BlockReader reader)
@@ -285,7 +355,8 @@ public static partial class EntropyCoder
     }
 
     // Ties keep the first argument, so earlier candidates win.
-    private static byte[] Smallest(byte[] first, byte[] second) => second.Length < first.Length ? second : first;
+    private static (byte[] Bytes, StreamCoding Coding) Smallest((byte[] Bytes, StreamCoding Coding) first, (byte[] Bytes, StreamCoding Coding) second) =>
+        second.Bytes.Length < first.Bytes.Length ? second : first;
 
     private static ByteBuffer StartBlock(BlockMode mode, int count, int capacityHint)
     {

@@ -78,6 +78,22 @@ public static class TableCoder
         return Write(Split(indices, rows, dims), rows, trellis, plan, kind);
     }
 
+    /// <summary>
+    /// Codes the table with <paramref name="plan"/> and returns, beside the bytes, the plan with the
+    /// model every stream was coded with (<see cref="ColumnPlan.Streams"/>): given back for the next
+    /// table of the same kind (the next chunk of an archive), it codes each stream once with that
+    /// model instead of measuring every candidate. Streams the plan names no model for are measured.
+    /// </summary>
+    public static (byte[] Bytes, IReadOnlyList<ColumnPlan> Plan) EncodeRecording(ReadOnlySpan<int> indices, int dims, bool trellis, IReadOnlyList<ColumnPlan> plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        int rows = RequireShape(indices.Length, dims);
+        RequireValidPlan(plan, dims);
+        var used = new List<ColumnPlan>(plan.Count);
+        byte[] bytes = Write(Split(indices, rows, dims), rows, trellis, plan, ModelKind.Best, used);
+        return (bytes, used);
+    }
+
     /// <summary>The coded size of one column under <paramref name="plan"/>, in bytes (what the planner measures).</summary>
     internal static long ColumnBytes(int[][] columns, bool trellis, ColumnPlan plan, ModelKind kind)
     {
@@ -99,7 +115,7 @@ public static class TableCoder
     /// <summary>Whether <paramref name="bytes"/> start like a table from this coder (magic byte).</summary>
     public static bool IsTable(ReadOnlySpan<byte> bytes) => !bytes.IsEmpty && bytes[0] == Magic;
 
-    private static byte[] Write(int[][] columns, int rows, bool trellis, IReadOnlyList<ColumnPlan> plan, ModelKind kind)
+    private static byte[] Write(int[][] columns, int rows, bool trellis, IReadOnlyList<ColumnPlan> plan, ModelKind kind, List<ColumnPlan>? used = null)
     {
         var buffer = new ByteBuffer(64 + (rows * columns.Length));
         buffer.Add(Magic);
@@ -114,15 +130,18 @@ public static class TableCoder
 
         foreach (ColumnPlan p in plan)
         {
-            WriteColumn(buffer, columns, trellis, p, kind);
+            IReadOnlyList<StreamCoding?> streams = WriteColumn(buffer, columns, trellis, p, kind);
+            used?.Add(p with { Streams = streams });
         }
 
         buffer.AddUInt32LittleEndian(Crc32.Compute(buffer.Written));
         return buffer.ToArray();
     }
 
-    private static void WriteColumn(ByteBuffer buffer, int[][] columns, bool trellis, ColumnPlan plan, ModelKind kind)
+    // Returns the model each stream was coded with (null for empty and constant streams).
+    private static List<StreamCoding?> WriteColumn(ByteBuffer buffer, int[][] columns, bool trellis, ColumnPlan plan, ModelKind kind)
     {
+        var coded = new List<StreamCoding?>();
         int[] column = columns[plan.Column];
         byte flags = (byte)((plan.Predictor is null ? 0 : PredictorFlag) | (plan.Context is null ? 0 : ContextFlag) | (plan.Context?.Absolute == true ? AbsoluteFlag : 0));
         buffer.Add(flags);
@@ -138,8 +157,8 @@ public static class TableCoder
         int[] symbols = ColumnSymbols.FromIndices(column, predictions, trellis, plan.Column);
         if (plan.Context is not { } context)
         {
-            AddStream(buffer, symbols, kind);
-            return;
+            coded.Add(AddStream(buffer, symbols, kind, plan.Streams is { Count: 1 } only ? only[0] : null));
+            return coded;
         }
 
         buffer.AddVarUInt((uint)context.Source);
@@ -161,17 +180,23 @@ public static class TableCoder
             streams[context.Of(source[r])].Add(symbols[r]);
         }
 
-        foreach (List<int> stream in streams)
+        for (int c = 0; c < streams.Length; c++)
         {
-            AddStream(buffer, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stream), kind);
+            StreamCoding? known = plan.Streams is { } given && given.Count == streams.Length ? given[c] : null;
+            coded.Add(AddStream(buffer, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(streams[c]), kind, known));
         }
+
+        return coded;
     }
 
-    private static void AddStream(ByteBuffer buffer, ReadOnlySpan<int> symbols, ModelKind kind)
+    // A stream with a known model (kind Best only: other kinds are what the caller asked for) is coded once with it; others are measured.
+    private static StreamCoding? AddStream(ByteBuffer buffer, ReadOnlySpan<int> symbols, ModelKind kind, StreamCoding? known)
     {
-        byte[] block = EntropyCoder.Encode(symbols, kind);
+        StreamCoding? chosen = known;
+        byte[] block = known is not null && kind == ModelKind.Best ? EntropyCoder.Encode(symbols, known) : EntropyCoder.Encode(symbols, kind, out chosen);
         buffer.AddVarUInt((uint)block.Length);
         buffer.AddRange(block);
+        return chosen ?? known;
     }
 
     internal static int[] Predictions(LinearPredictor predictor, ReadOnlySpan<int> source)

@@ -7,6 +7,27 @@ namespace Sieve.Core.Tests.Layouts;
 public class PerObjectLayoutTests
 {
     [Fact]
+    public void A_batch_gives_the_same_table_as_its_events()
+    {
+        var rng = new Random(7);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            List<Event> events = [.. Enumerable.Range(0, rng.Next(1, 30)).Select(i => RandomEvent(rng, i))];
+            var batch = new EventBatch();
+            events.ForEach(batch.Add);
+            FeatureTable fromEvents = PerObjectLayout.ToTable(events), fromBatch = PerObjectLayout.ToTable(batch);
+            Assert.Equal(fromEvents.RowCount, fromBatch.RowCount);
+            Assert.Equal(fromEvents.Values, fromBatch.Values);
+            Assert.Equal(fromEvents.ColumnOrder, fromBatch.ColumnOrder);
+            for (int c = 0; c < fromEvents.SideChannels.Count; c++)
+            {
+                Assert.Equal(fromEvents.SideChannels[c].Name, fromBatch.SideChannels[c].Name);
+                Assert.Equal(fromEvents.SideChannels[c].Values, fromBatch.SideChannels[c].Values);
+            }
+        }
+    }
+
+    [Fact]
     public void Inverse_of_layout_returns_the_events_for_random_events()
     {
         var rng = new Random(42);
