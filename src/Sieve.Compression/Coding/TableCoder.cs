@@ -109,8 +109,12 @@ public static class TableCoder
 
     /// <summary>The plan stored in a table (coding order, predictors, contexts), its trellis flag and the bytes of each column, for inspection.</summary>
     /// <exception cref="EntropyBlockException">As for <see cref="Decode"/>.</exception>
+    /// <remarks>
+    /// The table's structure and CRC are checked, but its streams are skipped by their lengths, not
+    /// decoded: describing costs a pass over the header, not a decode (accounting of large archives).
+    /// </remarks>
     public static TableDescription Describe(ReadOnlySpan<byte> bytes, int maxSymbols = EntropyCoder.MaxSymbolCount) =>
-        Read(bytes, maxSymbols).Description;
+        Read(bytes, maxSymbols, decode: false).Description;
 
     /// <summary>Whether <paramref name="bytes"/> start like a table from this coder (magic byte).</summary>
     public static bool IsTable(ReadOnlySpan<byte> bytes) => !bytes.IsEmpty && bytes[0] == Magic;
@@ -210,7 +214,7 @@ public static class TableCoder
         return predictions;
     }
 
-    private static (SymbolMatrix Matrix, TableDescription Description) Read(ReadOnlySpan<byte> bytes, int maxSymbols)
+    private static (SymbolMatrix Matrix, TableDescription Description) Read(ReadOnlySpan<byte> bytes, int maxSymbols, bool decode = true)
     {
         ReadOnlySpan<byte> body = EntropyCoder.VerifyChecksum(bytes, "coded table");
         var reader = new BlockReader(body);
@@ -272,13 +276,18 @@ public static class TableCoder
         foreach (int column in order)
         {
             int start = reader.Position;
-            plan.Add(ReadColumn(ref reader, column, columns, rows, trellis));
+            plan.Add(ReadColumn(ref reader, column, columns, rows, trellis, decode));
             columnBytes.Add(reader.Position - start);
         }
 
         if (reader.Remaining != 0)
         {
             throw new EntropyBlockException(reader.Offset, $"{reader.Remaining} unexpected bytes after the last column");
+        }
+
+        if (!decode)
+        {
+            return (new SymbolMatrix([], 0, dims), new TableDescription(plan, trellis, columnBytes, tableHeader + 4));
         }
 
         var values = new int[total];
@@ -295,7 +304,8 @@ public static class TableCoder
         return (new SymbolMatrix(values, rows, dims), new TableDescription(plan, trellis, columnBytes, tableHeader + 4));
     }
 
-    private static ColumnPlan ReadColumn(ref BlockReader reader, int column, int[]?[] columns, int rows, bool trellis)
+    // decode = false: parse the column's plan and skip its streams by their lengths (columns[column] becomes an empty marker).
+    private static ColumnPlan ReadColumn(ref BlockReader reader, int column, int[]?[] columns, int rows, bool trellis, bool decode = true)
     {
         long flagsOffset = reader.Offset;
         byte flags = reader.ReadByte($"column {column} flags");
@@ -310,7 +320,7 @@ public static class TableCoder
         {
             int source = ReadSource(ref reader, column, columns, "predictor");
             predictor = new LinearPredictor(source, reader.ReadZigZag($"column {column} predictor slope"), reader.ReadZigZag($"column {column} predictor intercept"));
-            predictions = Predictions(predictor, columns[source]);
+            predictions = decode ? Predictions(predictor, columns[source]!) : [];
         }
 
         ContextBuckets? context = null;
@@ -330,6 +340,18 @@ public static class TableCoder
             }
 
             context = new ContextBuckets(source, (flags & AbsoluteFlag) != 0, edges);
+        }
+
+        if (!decode)
+        {
+            for (int c = 0; c < (context?.Count ?? 1); c++)
+            {
+                int length = (int)reader.ReadVarUInt($"column {column} context {c} length", 8, (uint)reader.Remaining);
+                reader.ReadBytes(length, $"column {column} context {c}");
+            }
+
+            columns[column] = [];
+            return new ColumnPlan(column, predictor, context);
         }
 
         int[] symbols = new int[rows];

@@ -85,17 +85,42 @@ internal static class ChunkedCompression
             batch.Clear();
         }
 
-        var pending = new List<PreparedChunk>(batchSize);
-        foreach (PreparedChunk chunk in chunks)
+        // Reading (parsing text) is serial: the next batch is read while this one is coded, so
+        // the reader and the coders overlap instead of taking turns.
+        using IEnumerator<PreparedChunk> source = chunks.GetEnumerator();
+        List<PreparedChunk> ReadBatch()
         {
-            pending.Add(chunk);
-            if (pending.Count == batchSize)
+            var batch = new List<PreparedChunk>(batchSize);
+            while (batch.Count < batchSize && source.MoveNext())
             {
-                Flush(pending);
+                batch.Add(source.Current);
+            }
+
+            return batch;
+        }
+
+        Task<List<PreparedChunk>> next = Task.Run(ReadBatch);
+        while (true)
+        {
+            List<PreparedChunk> batch = next.GetAwaiter().GetResult();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            next = Task.Run(ReadBatch);
+            try
+            {
+                Flush(batch);
+            }
+            catch
+            {
+                // Let the reader finish its batch before the enumerator is disposed under it.
+                next.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+                throw;
             }
         }
 
-        Flush(pending);
         var pass = new ChunkPass(rows, written, squaredErrors, counted, dropped, Completed: false);
         if (!accept(pass))
         {
