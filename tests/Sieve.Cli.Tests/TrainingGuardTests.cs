@@ -57,7 +57,7 @@ public sealed class TrainingGuardTests : IDisposable
 
         (code, text) = CliRunner.Run("train", "--resume", split);
         Assert.Equal(1, code);
-        Assert.Contains("nothing to resume: training finished after epoch 4 of 4", text, StringComparison.Ordinal);
+        Assert.Contains("nothing to resume: training finished 4 epochs, and 4 are planned", text, StringComparison.Ordinal);
         (code, text) = CliRunner.Run("train", "--resume", split, "--seed", "5");
         Assert.Equal(1, code);
         Assert.Contains("--seed cannot be changed", text, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Sieve.Core.Serialization;
 using Sieve.Models.Training;
@@ -9,7 +10,7 @@ namespace Sieve.Models.Checkpoints;
 /// Everything a training run needs to continue as if it had never stopped: the trainer's
 /// bookkeeping, the current weights, the best epoch's weights, Adam's moments and step count, and the
 /// states of the shuffling and of the global random-number generator (a VAE samples its noise from
-/// the latter). One zip file, written to a temporary file and renamed into place, so a crash while
+/// the latter). One zip file with the SHA-256 of each part, written to a temporary file and renamed into place, so a crash while
 /// writing leaves the previous checkpoint intact.
 /// </summary>
 /// <param name="State">Epochs done, schedule and early-stopping counters, history.</param>
@@ -37,16 +38,25 @@ public sealed record TrainingCheckpoint(TrainerState State, byte[] Weights, byte
             {
                 using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
                 {
-                    Write(zip, "state.json", JsonSerializer.SerializeToUtf8Bytes(new Header(Format, Version, State), SieveJson.Options));
-                    Write(zip, "weights.bin", Weights);
+                    var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+                    {
+                        ["weights.bin"] = Weights,
+                        ["optimiser.bin"] = Optimiser,
+                        ["shuffle-rng.bin"] = ShuffleGenerator,
+                        ["global-rng.bin"] = GlobalGenerator,
+                    };
                     if (BestWeights is not null)
                     {
-                        Write(zip, "best.bin", BestWeights);
+                        blobs["best.bin"] = BestWeights;
                     }
 
-                    Write(zip, "optimiser.bin", Optimiser);
-                    Write(zip, "shuffle-rng.bin", ShuffleGenerator);
-                    Write(zip, "global-rng.bin", GlobalGenerator);
+                    // Zip's CRC is not checked on every read path: the hashes make a damaged checkpoint an error, not a different run.
+                    var hashes = blobs.ToDictionary(kv => kv.Key, kv => Convert.ToHexStringLower(SHA256.HashData(kv.Value)), StringComparer.Ordinal);
+                    Write(zip, "state.json", JsonSerializer.SerializeToUtf8Bytes(new Header(Format, Version, State, hashes), SieveJson.Options));
+                    foreach ((string name, byte[] bytes) in blobs)
+                    {
+                        Write(zip, name, bytes);
+                    }
                 }
 
                 stream.Flush(flushToDisk: true);
@@ -79,8 +89,20 @@ public sealed record TrainingCheckpoint(TrainerState State, byte[] Weights, byte
                 throw new InvalidDataException($"{path}: not a version {Version} training checkpoint ({header.Format} version {header.FormatVersion}).");
             }
 
-            return new TrainingCheckpoint(header.State, Read(zip, "weights.bin", path)!, Read(zip, "best.bin", path, optional: true),
-                Read(zip, "optimiser.bin", path)!, Read(zip, "shuffle-rng.bin", path)!, Read(zip, "global-rng.bin", path)!);
+            byte[]? Blob(string name, bool optional = false)
+            {
+                byte[]? bytes = Read(zip, name, path, optional);
+                if (bytes is not null && (!header.Sha256.TryGetValue(name, out string? expected)
+                    || !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new InvalidDataException($"{name} does not match its SHA-256 in state.json; the checkpoint is damaged");
+                }
+
+                return bytes;
+            }
+
+            return new TrainingCheckpoint(header.State, Blob("weights.bin")!, Blob("best.bin", optional: true),
+                Blob("optimiser.bin")!, Blob("shuffle-rng.bin")!, Blob("global-rng.bin")!);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or IOException && e is not FileNotFoundException)
         {
@@ -108,5 +130,5 @@ public sealed record TrainingCheckpoint(TrainerState State, byte[] Weights, byte
         return copy.ToArray();
     }
 
-    private sealed record Header(string Format, int FormatVersion, TrainerState State);
+    private sealed record Header(string Format, int FormatVersion, TrainerState State, IReadOnlyDictionary<string, string> Sha256);
 }

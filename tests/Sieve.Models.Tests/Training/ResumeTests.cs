@@ -100,5 +100,23 @@ public sealed class ResumeTests : IDisposable
         File.WriteAllBytes(path, [1, 2, 3, 4]);
         var e = Assert.Throws<InvalidDataException>(() => TrainingCheckpoint.Load(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
+
+        // A flipped bit inside a stored part: the part's hash no longer matches.
+        var state = new TrainerState(1, 1e-3, 0.5, 1, 0, 1, 1, 1, false, false, []);
+        byte[] weights = new byte[4096];
+        new Random(1).NextBytes(weights);
+        new TrainingCheckpoint(state, weights, null, [1, 2, 3], [4, 5], [6, 7]).Save(path);
+        Assert.Equal(weights, TrainingCheckpoint.Load(path).Weights);
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            System.IO.Compression.ZipArchiveEntry entry = zip.GetEntry("weights.bin")!;
+            weights[100] ^= 0x01;
+            entry.Delete();
+            using Stream stream = zip.CreateEntry("weights.bin").Open();
+            stream.Write(weights);
+        }
+
+        e = Assert.Throws<InvalidDataException>(() => TrainingCheckpoint.Load(path));
+        Assert.Contains("weights.bin does not match its SHA-256", e.Message, StringComparison.Ordinal);
     }
 }
