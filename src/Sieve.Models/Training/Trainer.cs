@@ -97,18 +97,8 @@ public static class Trainer
         {
             if (resumeFrom is not null)
             {
-                state = Restore(resumeFrom, model, optimiser, generator, device, out best);
-                if (state.StoppedEarly)
-                {
-                    throw new ArgumentException($"nothing to resume: early stopping ended the training at epoch {state.EpochsDone}.");
-                }
-
-                if (state.EpochsDone >= options.Epochs)
-                {
-                    throw new ArgumentException($"nothing to resume: training {(state.Finished ? "finished" : "has run")} {state.EpochsDone} epochs, and {options.Epochs} are planned; give more epochs to train further.");
-                }
-
-                state = state with { Finished = false };
+                resumeFrom.State.CheckResumable(options.Epochs);
+                state = Restore(resumeFrom, model, optimiser, generator, device, out best) with { Finished = false };
             }
             else
             {

@@ -17,4 +17,20 @@ namespace Sieve.Models.Training;
 /// <param name="StoppedEarly">Whether early stopping ended it.</param>
 /// <param name="History">One report per completed epoch.</param>
 public sealed record TrainerState(int EpochsDone, double LearningRate, double BestLoss, int BestEpoch, int SinceBest, int SincePlateauCut,
-    double StartTrainLoss, double StartValidationLoss, bool Finished, bool StoppedEarly, IReadOnlyList<EpochReport> History);
+    double StartTrainLoss, double StartValidationLoss, bool Finished, bool StoppedEarly, IReadOnlyList<EpochReport> History)
+{
+    /// <summary>Refuses to resume a run that early stopping ended or that has no epochs left of <paramref name="epochs"/>.</summary>
+    /// <exception cref="ArgumentException">Nothing is left to train; the message says why.</exception>
+    public void CheckResumable(int epochs)
+    {
+        if (StoppedEarly)
+        {
+            throw new ArgumentException($"nothing to resume: early stopping ended the training at epoch {EpochsDone}.");
+        }
+
+        if (EpochsDone >= epochs)
+        {
+            throw new ArgumentException($"nothing to resume: training {(Finished ? "finished" : "has run")} {EpochsDone} epochs, and {epochs} are planned; give more epochs to train further.");
+        }
+    }
+}

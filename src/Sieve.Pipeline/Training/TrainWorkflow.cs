@@ -35,6 +35,7 @@ public static class TrainWorkflow
     {
         TrainingRun run = TrainingRun.Load(directory);
         TrainingCheckpoint checkpoint = TrainingCheckpoint.Load(Path.Combine(directory, TrainingCheckpoint.FileName));
+        checkpoint.State.CheckResumable(epochs ?? run.Request.Training.Epochs);   // before the input is read: it may be large
         run.CheckInput();
         if (epochs is { } more && more != run.Request.Training.Epochs)
         {
