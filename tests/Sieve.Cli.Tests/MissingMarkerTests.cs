@@ -104,4 +104,26 @@ public sealed class MissingMarkerTests : IDisposable
         Assert.Contains("trained without a missing-value marker", text, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "x.sieve")));
     }
+
+    [Fact]
+    public void Score_takes_missing_in_both_spellings_and_it_changes_nothing_the_models_marker_does_not()
+    {
+        string train = Table(2000, 8), test = Table(300, 9);
+        string model = Path.Combine(dir, "score-model");
+        Assert.Equal(0, CliRunner.Run("train", "--input", train, "--missing", "-999", "--normalisation", "zscore", "--preset", "small", "--epochs", "2", "--out", model).ExitCode);
+
+        string[] Scores(params string[] missing)
+        {
+            string output = Path.Combine(dir, $"scores{missing.Length}-{string.Concat(missing)}.csv");
+            (int code, string text) = CliRunner.Run(["score", "--model", model, "--input", test, .. missing, "--out", output]);
+            Assert.True(code == 0, text);
+            return [.. File.ReadLines(output).Skip(1).Select(l => l.Split(',')[2])];
+        }
+
+        string[] own = Scores();
+        Assert.Equal(300, own.Length);
+        Assert.Equal(own, Scores("--missing", "-999"));
+        Assert.Equal(own, Scores("--missing=-999.0"));
+        Assert.All(own, s => Assert.True(double.IsFinite(double.Parse(s, CultureInfo.InvariantCulture)), s));
+    }
 }

@@ -13,7 +13,7 @@ internal static class TrainCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var input = new Option<string>("--input", "-i") { Description = "Training file: DarkMachines or numeric CSV, .npy/.npz, HDF5, Parquet, LHE, HepMC3, FastJet text (docs/formats.md).", Required = true };
+        var input = new Option<string?>("--input", "-i") { Description = "Training file: DarkMachines or numeric CSV, .npy/.npz, HDF5, Parquet, LHE, HepMC3, FastJet text (docs/formats.md). Required unless --resume." };
         var format = CommonOptions.Format();
         var channel = CommonOptions.Channel();
         var missing = CommonOptions.Missing();
@@ -37,15 +37,39 @@ internal static class TrainCommand
         var lossWeights = new Option<string?>("--loss-weights") { Description = "Per-feature loss weights, e.g. pt=4,m=2 (others weigh 1; rescaled to mean 1). Spends the latent's capacity where precision matters." };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch; 0 = one per core (default). Small models often train faster on 1." };
         var device = new Option<string?>("--device") { Description = "cpu, cuda, cuda:N or auto (default: CUDA when available)." };
-        var output = new Option<string>("--out", "-o") { Description = "Model directory to write (model.json, weights.bin, history.csv).", Required = true };
+        var output = new Option<string?>("--out", "-o") { Description = "Model directory to write (model.json, weights.bin, history.csv, run.json, checkpoint.zip). Required unless --resume." };
+        var divergence = new Option<double?>("--divergence-factor") { Description = "Stop when the training or validation loss exceeds this many times the initialised model's (or is NaN/inf); the model kept is the best epoch before, and the exit code is 1. 0 = only NaN/inf. Default 1000." };
+        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Epochs between resumable checkpoints (checkpoint.zip in the model directory); the last epoch always gets one. Default 1." };
+        var resume = new Option<string?>("--resume") { Description = "Continue the interrupted training in this model directory from its last checkpoint, with the options and input it started with (the input must be unchanged); --epochs may raise the number of epochs. Same seed, same weights as an uninterrupted run." };
 
         var command = new Command("train", "Train an autoencoder on a file and write a model directory. The normaliser is fitted on the training split only; " +
-                                           "history.csv is written every epoch and the best model is saved as soon as it appears.")
+                                           "history.csv is written every epoch, the best model is saved as soon as it appears and a checkpoint after every epoch (--resume). " +
+                                           "A diverging loss stops the run, keeps the best epoch before it and exits with code 1.")
         {
-            input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, lossWeights, threads, device, output,
+            input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, lossWeights, threads, device, divergence, checkpointEvery, output, resume,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(resume) is { } runDirectory)
+            {
+                // A resumed run is the run it continues: other options would make it a different one.
+                Option[] own = [input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, batch, lr, schedule, validation, patience, seed,
+                    normalisation, vae, beta, lossWeights, threads, device, divergence, checkpointEvery, output];
+                if (own.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
+                {
+                    throw new ArgumentException($"--resume continues a run with the options it started with; {given.Name} cannot be changed (only --epochs can).");
+                }
+
+                int? more = parse.GetValue(epochs);
+                TrainOutcome resumed = TrainingDisplay.Run(console, TrainWorkflow.PlannedEpochs(runDirectory, more), progress => TrainWorkflow.Resume(runDirectory, more, progress));
+                return Summaries.Train(console, resumed);
+            }
+
+            if (parse.GetValue(input) is null || parse.GetValue(output) is null)
+            {
+                throw new ArgumentException("train needs --input FILE and --out MODEL_DIR (or --resume MODEL_DIR to continue a run).");
+            }
+
             TrainConfig file = parse.GetValue(config) is { } path ? TrainConfig.Load(path) : new TrainConfig();
             TrainerOptions defaults = file.Training ?? new TrainerOptions();
             TrainerOptions training = defaults with
@@ -59,6 +83,8 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed) ?? defaults.Seed,
                 Device = parse.GetValue(device) ?? defaults.Device,
                 Threads = parse.GetValue(threads) ?? defaults.Threads,
+                DivergenceFactor = parse.GetValue(divergence) ?? defaults.DivergenceFactor,
+                CheckpointEvery = parse.GetValue(checkpointEvery) ?? defaults.CheckpointEvery,
             };
             ArchitectureConfig? architecture = file.HiddenWidths is { } widths && parse.GetValue(preset) is null
                 ? new ArchitectureConfig(widths, file.Activation ?? ActivationKind.Tanh)
@@ -78,8 +104,7 @@ internal static class TrainCommand
                     : parse.GetValue(vae) ? file.Variational ?? new VariationalOptions() : file.Variational);
 
             TrainOutcome outcome = TrainingDisplay.Run(console, training.Epochs, progress => TrainWorkflow.Run(request, progress));
-            Summaries.Train(console, outcome);
-            return 0;
+            return Summaries.Train(console, outcome);
         });
         return command;
     }

@@ -9,14 +9,29 @@ namespace Sieve.Cli.Terminal;
 /// <summary>Human-readable summaries of what each verb did. JSON files carry the same numbers.</summary>
 internal static class Summaries
 {
-    public static void Train(IAnsiConsole console, TrainOutcome outcome)
+    /// <summary>Prints what training produced; returns the exit code: 1 when the loss diverged (the model kept is an earlier epoch's).</summary>
+    public static int Train(IAnsiConsole console, TrainOutcome outcome)
     {
         var m = outcome.Manifest;
         console.MarkupLine(Inv($"[green]trained[/] {Markup.Escape(m.Architecture.Describe())} on {m.Result.TrainRows} rows ({m.Result.ValidationRows} held out); ") + Inv(
             $"best epoch {m.Result.BestEpoch} of {m.Result.EpochsRun}, validation MSE {m.Result.BestValidationLoss:E3} (normalised units)"));
-        console.MarkupLine($"model written to [bold]{Markup.Escape(outcome.ModelDirectory)}[/] (model.json, weights.bin, history.csv)");
+        foreach (string warning in outcome.Result.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
         Dropped(console, outcome.Dropped);
         KeptLossless(console, outcome.KeptLossless);
+        if (outcome.Result.Divergence is { } diverged)
+        {
+            // Exit 1 so that a script does not go on to compress with a model of a run that blew up.
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(diverged.Message)}");
+            console.MarkupLine(Inv($"the model written to [bold]{Markup.Escape(outcome.ModelDirectory)}[/] is epoch {m.Result.BestEpoch}'s, the best before the divergence; it is usable, but check it"));
+            return 1;
+        }
+
+        console.MarkupLine($"model written to [bold]{Markup.Escape(outcome.ModelDirectory)}[/] (model.json, weights.bin, history.csv)");
+        return 0;
     }
 
     public static void Compress(IAnsiConsole console, CompressOutcome outcome)

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Sieve.Models.Autoencoders;
+using Sieve.Models.Checkpoints;
 using Sieve.Models.Runtime;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Sieve.Models.Training;
@@ -9,7 +11,8 @@ namespace Sieve.Models.Training;
 /// <summary>
 /// Model-agnostic trainer: Adam on the reconstruction MSE (normalised units), a seeded
 /// train/validation split, a learning-rate schedule and early stopping. It keeps the weights of the
-/// best validation epoch. Knows nothing about a particular model; reports through IProgress and a
+/// best validation epoch and stops, keeping the best good epoch, when the loss diverges (NaN, infinity
+/// or past <see cref="TrainerOptions.DivergenceFactor"/> times the initialised model's). Knows nothing about a particular model; reports through IProgress and a
 /// per-epoch callback (where the caller writes history and checkpoints), never the console.
 /// </summary>
 public static class Trainer
@@ -34,8 +37,18 @@ public static class Trainer
     /// Trains with optional masks: cells whose mask is 0 (padded slots, missing values) never count
     /// in the loss, neither in training nor in validation.
     /// </summary>
+    /// <param name="model">Model to train; holds the best epoch's weights on return.</param>
+    /// <param name="trainSet">Training rows.</param>
+    /// <param name="validationSet">Validation rows (may be empty).</param>
+    /// <param name="options">Settings.</param>
+    /// <param name="progress">Told about every epoch.</param>
+    /// <param name="epochCompleted">Called after every epoch, before its checkpoint (the caller writes history and the best model).</param>
+    /// <param name="cancellation">Checked before every epoch.</param>
+    /// <param name="resumeFrom">A checkpoint of an earlier run with the same data and options: training continues after its last epoch.</param>
+    /// <param name="checkpointReady">Receives a checkpoint every <see cref="TrainerOptions.CheckpointEvery"/> epochs and after the last (never of a diverged epoch).</param>
     public static TrainingResult Train(IAutoencoder model, TrainingSet trainSet, TrainingSet validationSet, TrainerOptions options,
-        IProgress<EpochReport>? progress = null, Action<EpochReport>? epochCompleted = null, CancellationToken cancellation = default)
+        IProgress<EpochReport>? progress = null, Action<EpochReport>? epochCompleted = null, CancellationToken cancellation = default,
+        TrainingCheckpoint? resumeFrom = null, Action<TrainingCheckpoint>? checkpointReady = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trainSet);
@@ -74,20 +87,41 @@ public static class Trainer
         using Tensor? validationMask = validationSet.Mask is { } vm ? torch.tensor(vm, [nVal, f]).to(device) : null;    // (N_val, F)
 
         using Tensor weights = LossWeights(options.FeatureWeights, f).to(device);              // (F)
-        using var optimiser = torch.optim.Adam(model.Module.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        var history = new List<EpochReport>();
-        Dictionary<string, Tensor>? best = null;
-        double bestLoss = double.PositiveInfinity;
-        int bestEpoch = 0;
-        int sinceBest = 0;
-        int sincePlateauCut = 0;
-        double lr = options.LearningRate;
-        bool stoppedEarly = false;
+        using Adam optimiser = torch.optim.Adam(model.Module.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var generator = new Generator((ulong)options.Seed);
+        Dictionary<string, Tensor>? best = null;
+        TrainingDivergence? divergence = null;
+        TrainerState state;
 
         try
         {
-            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+            if (resumeFrom is not null)
+            {
+                resumeFrom.State.CheckResumable(options.Epochs);
+                state = Restore(resumeFrom, model, optimiser, generator, device, out best) with { Finished = false };
+            }
+            else
+            {
+                // The reference for divergence: what the initialised model scores before any step.
+                double startTrain = Evaluate(model, trainTensor, weights, trainMask);
+                double startVal = nVal > 0 ? Evaluate(model, validationTensor, weights, validationMask) : double.NaN;
+                if (!double.IsFinite(startTrain) || (nVal > 0 && !double.IsFinite(startVal)))
+                {
+                    throw new TrainingDivergedException($"the initialised model's loss is not finite (training {startTrain}, validation {startVal}): the normalised inputs hold huge or non-finite values.");
+                }
+
+                state = new TrainerState(0, options.LearningRate, double.PositiveInfinity, 0, 0, 0, startTrain, startVal, false, false, []);
+            }
+
+            var history = new List<EpochReport>(state.History);
+            double lr = state.LearningRate;
+            int sincePlateauCut = state.SincePlateauCut;
+            int sinceBest = state.SinceBest;
+            double bestLoss = state.BestLoss;
+            int bestEpoch = state.BestEpoch;
+            bool stoppedEarly = false;
+
+            for (int epoch = state.EpochsDone + 1; epoch <= options.Epochs; epoch++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var clock = Stopwatch.StartNew();
@@ -100,12 +134,10 @@ public static class Trainer
                 double trainLoss = TrainEpoch(model, optimiser, trainTensor, trainMask, weights, options.BatchSize, generator);
                 double valLoss = nVal > 0 ? Evaluate(model, validationTensor, weights, validationMask) : double.NaN;
                 double monitored = nVal > 0 ? valLoss : trainLoss;
-                if (!double.IsFinite(trainLoss))
-                {
-                    throw new TrainingDivergedException($"training diverged at epoch {epoch} (loss {trainLoss}); lower the learning rate.");
-                }
+                divergence = Diverged(epoch, "training", trainLoss, state.StartTrainLoss, options, lr)
+                    ?? (nVal > 0 ? Diverged(epoch, "validation", valLoss, state.StartValidationLoss, options, lr) : null);
 
-                bool isBest = monitored < bestLoss;
+                bool isBest = divergence is null && monitored < bestLoss;
                 if (isBest)
                 {
                     bestLoss = monitored;
@@ -123,10 +155,22 @@ public static class Trainer
                 history.Add(report);
                 progress?.Report(report);
                 epochCompleted?.Invoke(report);
-
-                if (options.EarlyStoppingPatience > 0 && sinceBest >= options.EarlyStoppingPatience)
+                if (divergence is not null)
                 {
-                    stoppedEarly = epoch < options.Epochs;
+                    // The last checkpoint stays the last good epoch's; this epoch's weights are never kept.
+                    break;
+                }
+
+                stoppedEarly = options.EarlyStoppingPatience > 0 && sinceBest >= options.EarlyStoppingPatience && epoch < options.Epochs;
+                bool finished = stoppedEarly || epoch == options.Epochs;
+                state = new TrainerState(epoch, lr, bestLoss, bestEpoch, sinceBest, sincePlateauCut, state.StartTrainLoss, state.StartValidationLoss, finished, stoppedEarly, [.. history]);
+                if (checkpointReady is not null && (finished || epoch % options.CheckpointEvery == 0))
+                {
+                    checkpointReady(Capture(state, model, best, optimiser, generator));
+                }
+
+                if (stoppedEarly)
+                {
                     break;
                 }
             }
@@ -135,14 +179,103 @@ public static class Trainer
             {
                 model.Module.load_state_dict(best);
             }
+
+            double startLoss = nVal > 0 ? state.StartValidationLoss : state.StartTrainLoss;
+            return new TrainingResult(history, bestEpoch, bestLoss, nTrain, nVal, stoppedEarly)
+            {
+                Divergence = divergence,
+                StartLoss = startLoss,
+                Warnings = Warnings(history, nVal > 0, startLoss, bestEpoch, bestLoss),
+            };
         }
         finally
         {
             DisposeAll(best);
             generator.Dispose();
         }
+    }
 
-        return new TrainingResult(history, bestEpoch, bestLoss, nTrain, nVal, stoppedEarly);
+    /// <summary>A last epoch this many times above the first is reported, even below the divergence bound.</summary>
+    public const double UnstableFactor = 10;
+
+    private static TrainingDivergence? Diverged(int epoch, string split, double loss, double start, TrainerOptions options, double lr)
+    {
+        double bound = options.DivergenceFactor > 0 ? options.DivergenceFactor * start : double.PositiveInfinity;
+        return double.IsFinite(loss) && loss <= bound ? null : new TrainingDivergence(epoch, split, loss, start, bound, lr);
+    }
+
+    /// <summary>Signs of a bad run that did not diverge: the end far above the start, or nothing learned.</summary>
+    private static List<string> Warnings(List<EpochReport> history, bool hasValidation, double startLoss, int bestEpoch, double bestLoss)
+    {
+        var warnings = new List<string>();
+        string split = hasValidation ? "validation" : "training";
+        EpochReport[] good = [.. history.Where(h => double.IsFinite(hasValidation ? h.ValidationLoss : h.TrainLoss))];
+        if (good.Length >= 2)
+        {
+            double first = hasValidation ? good[0].ValidationLoss : good[0].TrainLoss;
+            double last = hasValidation ? good[^1].ValidationLoss : good[^1].TrainLoss;
+            if (last > UnstableFactor * first)
+            {
+                warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the {split} loss of epoch {good[^1].Epoch} ({last:G4}) is {last / first:G3} x epoch {good[0].Epoch}'s ({first:G4}): training was unstable; the model kept is epoch {bestEpoch}'s ({bestLoss:G4}). A lower learning rate may do better."));
+            }
+        }
+
+        if (bestEpoch > 0 && double.IsFinite(startLoss) && bestLoss >= startLoss)
+        {
+            warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the best {split} loss ({bestLoss:G4}) is not below the initialised model's ({startLoss:G4}): the model learned nothing; lower the learning rate or check the inputs."));
+        }
+
+        return warnings;
+    }
+
+    private static TrainingCheckpoint Capture(TrainerState state, IAutoencoder model, Dictionary<string, Tensor>? best, Adam optimiser, Generator generator)
+    {
+        using var optimiserBytes = new MemoryStream();
+        using (var writer = new BinaryWriter(optimiserBytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            optimiser.save_state_dict(writer);
+        }
+
+        Dictionary<string, Tensor> current = model.Module.state_dict();
+        using Tensor shuffle = generator.get_state();
+        using Tensor global = torch.get_rng_state();
+        return new TrainingCheckpoint(state, TensorDictionary.ToBytes(current), best is null ? null : TensorDictionary.ToBytes(best),
+            optimiserBytes.ToArray(), shuffle.data<byte>().ToArray(), global.data<byte>().ToArray());
+    }
+
+    private static TrainerState Restore(TrainingCheckpoint checkpoint, IAutoencoder model, Adam optimiser, Generator generator, Device device,
+        out Dictionary<string, Tensor>? best)
+    {
+        Dictionary<string, Tensor> weights = TensorDictionary.FromBytes(checkpoint.Weights);
+        try
+        {
+            model.Module.load_state_dict(weights);
+        }
+        finally
+        {
+            DisposeAll(weights);
+        }
+
+        using (var reader = new BinaryReader(new MemoryStream(checkpoint.Optimiser, writable: false)))
+        {
+            optimiser.load_state_dict(reader);
+        }
+
+        optimiser.to(device);
+        using (Tensor shuffle = torch.tensor(checkpoint.ShuffleGenerator, ScalarType.Byte))
+        {
+            generator.set_state(shuffle);
+        }
+
+        using (Tensor global = torch.tensor(checkpoint.GlobalGenerator, ScalarType.Byte))
+        {
+            torch.set_rng_state(global);
+        }
+
+        best = checkpoint.BestWeights is null ? null : TensorDictionary.FromBytes(checkpoint.BestWeights);
+        return checkpoint.State;
     }
 
     /// <summary>

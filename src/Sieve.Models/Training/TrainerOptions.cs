@@ -49,6 +49,21 @@ public sealed record TrainerOptions
     /// <summary>"cpu", "cuda", "cuda:N" or "auto" (CUDA when available). Default "auto".</summary>
     public string Device { get; init; } = "auto";
 
+    /// <summary>
+    /// Training stops as diverged when the training or validation loss of an epoch exceeds this many
+    /// times the loss of the initialised model (measured before the first step), or is NaN or infinite.
+    /// The start is the initialised model rather than the first epoch because a learning rate that is
+    /// far too high has already blown up by the end of epoch 1. 0 turns the bound off (NaN and infinity
+    /// still stop). Default 1000.
+    /// </summary>
+    public double DivergenceFactor { get; init; } = 1000;
+
+    /// <summary>
+    /// Epochs between resumable checkpoints (model, optimiser moments and step count, random-number
+    /// state, schedule and early-stopping counters). The last epoch is always checkpointed. Default 1.
+    /// </summary>
+    public int CheckpointEvery { get; init; } = 1;
+
     /// <summary>Checks the settings and says what is wrong.</summary>
     public void Validate()
     {
@@ -80,6 +95,16 @@ public sealed record TrainerOptions
         if (FeatureWeights is not null && !(FeatureWeights.Sum() > 0))
         {
             throw new ArgumentException("at least one feature weight must be positive.");
+        }
+
+        if (!(DivergenceFactor == 0 || DivergenceFactor > 1) || double.IsInfinity(DivergenceFactor))
+        {
+            throw new ArgumentException($"divergence factor must be 0 (off) or a finite number above 1, got {DivergenceFactor}.");
+        }
+
+        if (CheckpointEvery < 1)
+        {
+            throw new ArgumentException($"checkpoint interval must be at least 1 epoch, got {CheckpointEvery}.");
         }
 
         if (ValidationFraction is < 0 or >= 1)

@@ -1,8 +1,9 @@
 namespace Sieve.Models.Training;
 
 /// <summary>
-/// The training loss stopped being a finite number: a consequence of the options (learning rate,
-/// loss weights) or the data, not a bug, so the CLI reports it as a usage error.
+/// Training produced no usable model: the initialised model's loss is not finite, or the loss diverged
+/// (see <see cref="TrainingDivergence"/>) before any epoch was good. A consequence of the options
+/// (learning rate, loss weights) or the data, not a bug, so the CLI reports it as a usage error.
 /// </summary>
 public sealed class TrainingDivergedException : InvalidOperationException
 {

@@ -9,5 +9,16 @@ namespace Sieve.Pipeline;
 /// <param name="Synthetic">Whether the scores come from the built-in synthetic sample.</param>
 /// <param name="LossHistory">history.csv of the model, for the loss-curve plot (optional).</param>
 /// <param name="IgnoreWeights">Count every event once instead of by its weight.</param>
+/// <param name="ClipNegativeWeights">Set negative weights to 0 instead of summing them with their sign.</param>
 public sealed record RocRequest(string Background, IReadOnlyList<string> Signals, string Score, string OutputDirectory,
-    int Bootstrap = 200, bool Synthetic = false, string? LossHistory = null, bool IgnoreWeights = false);
+    int Bootstrap = 200, bool Synthetic = false, string? LossHistory = null, bool IgnoreWeights = false, bool ClipNegativeWeights = false)
+{
+    /// <summary>How the weights enter the efficiencies; both options at once are a usage error.</summary>
+    public Sieve.Core.Metrics.AnomalyDetection.EventWeighting Weighting() => (IgnoreWeights, ClipNegativeWeights) switch
+    {
+        (true, true) => throw new ArgumentException("--ignore-weights and --clip-negative-weights exclude each other: give one."),
+        (true, false) => Sieve.Core.Metrics.AnomalyDetection.EventWeighting.Ignored,
+        (false, true) => Sieve.Core.Metrics.AnomalyDetection.EventWeighting.ClipNegative,
+        _ => Sieve.Core.Metrics.AnomalyDetection.EventWeighting.Signed,
+    };
+}

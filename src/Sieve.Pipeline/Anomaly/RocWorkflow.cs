@@ -21,16 +21,17 @@ public static class RocWorkflow
             throw new ArgumentException("give at least one --signal scores file.");
         }
 
-        ScoredSample background = ScoresFile.Read(request.Background, request.Score, request.IgnoreWeights);
-        ScoredSample[] signals = [.. request.Signals.Select(s => ScoresFile.Read(s, request.Score, request.IgnoreWeights))];
-        signals = Unique(background.Name, signals);
+        EventWeighting weighting = request.Weighting();
+        ScoredSample[] raw = [ScoresFile.Read(request.Background, request.Score), .. request.Signals.Select(s => ScoresFile.Read(s, request.Score))];
+        ScoredSample background = raw[0].WithWeighting(weighting);
+        ScoredSample[] signals = Unique(background.Name, [.. raw.Skip(1).Select(s => s.WithWeighting(weighting))]);
         var options = new AnomalyMetricsOptions { BootstrapReplicates = request.Bootstrap };
         AnomalyReport evaluated = AnomalyEvaluator.Evaluate(background, signals, options);
         AnomalyReport report = evaluated with
         {
             ScoreName = ScoresFile.Column(request.Score),
             Synthetic = request.Synthetic,
-            Notes = [.. evaluated.Notes, request.IgnoreWeights ? "Event weights ignored (--ignore-weights): every event counts once." : "Event weights honoured."],
+            Notes = [.. evaluated.Notes, WeightingNote(weighting, raw)],
         };
 
         string dir = request.OutputDirectory;
@@ -96,6 +97,20 @@ public static class RocWorkflow
         };
         files.Add(AnomalyHtmlReport.Write(dir, page));
         return (report, files);
+    }
+
+    /// <summary>How the weights were used, with the negative-weight counts as read (what clipping removed, or what the signed sums hold).</summary>
+    private static string WeightingNote(EventWeighting weighting, IReadOnlyList<ScoredSample> asRead)
+    {
+        string negatives = string.Join("; ", asRead.Where(s => s.NegativeCount > 0).Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"{s.Name}: {s.NegativeCount} of {s.Count} events negative, their weights summing to {s.NegativeWeight:G4} of a total of {s.TotalWeight:G4}")));
+        string counts = negatives.Length > 0 ? $" Negative weights as read: {negatives}." : " No event has a negative weight.";
+        return weighting switch
+        {
+            EventWeighting.Ignored => "Event weights ignored (--ignore-weights): every event counts once." + counts,
+            EventWeighting.ClipNegative => "Negative event weights clipped to 0 (--clip-negative-weights): those events take no part." + counts,
+            _ => "Event weights honoured, negative ones with their sign in the sums (the standard treatment of NLO samples)." + counts,
+        };
     }
 
     private static ScoredSample[] Unique(string background, ScoredSample[] signals)

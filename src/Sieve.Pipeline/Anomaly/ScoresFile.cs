@@ -12,7 +12,7 @@ public static class ScoresFile
     public static string Column(string score) => score.StartsWith("score_", StringComparison.OrdinalIgnoreCase) ? score : "score_" + score.ToLowerInvariant();
 
     /// <summary>Reads one file; the sample is named after the file (or its single process id).</summary>
-    public static ScoredSample Read(string path, string score, bool ignoreWeights = false)
+    public static ScoredSample Read(string path, string score, EventWeighting weighting = EventWeighting.Signed)
     {
         if (!File.Exists(path))
         {
@@ -28,7 +28,6 @@ public static class ScoresFile
         int[] multiplicity = [.. table.Column(2).Select(m => (int)Math.Round(m))];
         string[] distinct = processes is null ? [] : [.. processes.Distinct().Take(2)];
         string name = distinct.Length == 1 && distinct[0].Length > 0 ? distinct[0] : Path.GetFileNameWithoutExtension(path);
-        double[] weights = ignoreWeights ? [.. Enumerable.Repeat(1.0, table.RowCount)] : table.Column(1);
-        return ScoredSample.Create(name, table.Column(0), weights, processes, multiplicity);
+        return ScoredSample.Create(name, table.Column(0), table.Column(1), processes, multiplicity).WithWeighting(weighting);
     }
 }

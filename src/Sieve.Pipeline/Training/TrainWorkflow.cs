@@ -9,8 +9,11 @@ namespace Sieve.Pipeline;
 
 /// <summary>
 /// train: read -> split (seeded) -> fit the normaliser on the training rows only -> train ->
-/// model directory. history.csv grows every epoch and the checkpoint is rewritten at every new best
-/// epoch, so a run that dies keeps its history and its last best model.
+/// model directory. history.csv grows every epoch, the model is rewritten at every new best epoch and
+/// a resumable checkpoint (checkpoint.zip, beside run.json) after every epoch, so a run that dies
+/// keeps its history and its last best model, and <see cref="Resume"/> continues it to the same
+/// weights an uninterrupted run reaches. A run whose loss diverges keeps the best epoch before it
+/// (<see cref="TrainingResult.Divergence"/> says so); one that diverges at once writes no model.
 /// </summary>
 public static class TrainWorkflow
 {
@@ -21,6 +24,35 @@ public static class TrainWorkflow
     public static TrainOutcome Run(TrainRequest request, IProgress<EpochReport>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Execute(request, resume: null, progress, cancellation);
+    }
+
+    /// <summary>
+    /// Continues the training in <paramref name="directory"/> from its last checkpoint, with the run's own
+    /// request; <paramref name="epochs"/> raises the number of epochs of a run that finished them all.
+    /// </summary>
+    public static TrainOutcome Resume(string directory, int? epochs = null, IProgress<EpochReport>? progress = null, CancellationToken cancellation = default)
+    {
+        TrainingRun run = TrainingRun.Load(directory);
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.Load(Path.Combine(directory, TrainingCheckpoint.FileName));
+        checkpoint.State.CheckResumable(epochs ?? run.Request.Training.Epochs);   // before the input is read: it may be large
+        run.CheckInput();
+        if (epochs is { } more && more != run.Request.Training.Epochs)
+        {
+            // The raised epoch count is the run's from now on, so a later --resume continues to it.
+            run = run with { Request = run.Request with { Training = run.Request.Training with { Epochs = more } } };
+            run.Save(directory);
+        }
+
+        TrainRequest request = run.Request with { OutputDirectory = directory };
+        return Execute(request, (run, checkpoint), progress, cancellation);
+    }
+
+    /// <summary>The number of epochs a resumed run of <paramref name="directory"/> plans (for progress bars).</summary>
+    public static int PlannedEpochs(string directory, int? epochs = null) => epochs ?? TrainingRun.Load(directory).Request.Training.Epochs;
+
+    private static TrainOutcome Execute(TrainRequest request, (TrainingRun Run, TrainingCheckpoint Checkpoint)? resume, IProgress<EpochReport>? progress, CancellationToken cancellation)
+    {
         LoadedInput input = InputLoader.Load(request.Input);
         FeatureTable table = input.Table;
         TrainerOptions training = request.Training with { FeatureWeights = FeatureWeights(request.LossWeights, table) ?? request.Training.FeatureWeights };
@@ -48,8 +80,10 @@ public static class TrainWorkflow
         // real value an outlier). Missing cells are in them, at their fill value (the present mean): the
         // feature's width then reflects how often it is absent, which measured better on HiggsML
         // (AUC 0.64 against 0.61, bench/higgsml) than statistics of present values alone.
+        // A resumed run uses the normaliser it started with, so its rows are the very same numbers.
         double[]? trainMask = input.Mask is null ? null : [.. TableNormalisation.Rows(mask!, table.FeatureCount, split.Train).Select(m => (double)m)];
-        FeatureNormaliser normaliser = NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV(), trainMask);
+        FeatureNormaliser normaliser = resume?.Run.Normaliser
+            ?? NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV(), trainMask);
         float[] all = TableNormalisation.Apply(normaliser, input, request.Input.Path, mask);
         var train = new TrainingSet(TableNormalisation.Rows(all, table.FeatureCount, split.Train), mask is null ? null : TableNormalisation.Rows(mask, table.FeatureCount, split.Train));
         var validation = new TrainingSet(TableNormalisation.Rows(all, table.FeatureCount, split.Validation), mask is null ? null : TableNormalisation.Rows(mask, table.FeatureCount, split.Validation));
@@ -59,6 +93,18 @@ public static class TrainWorkflow
             : ModelCatalogue.Create(request.Preset, table.FeatureCount, request.LatentSize);
 
         Directory.CreateDirectory(request.OutputDirectory);
+        string checkpointPath = Path.Combine(request.OutputDirectory, TrainingCheckpoint.FileName);
+        if (resume is null)
+        {
+            // A fresh run: nothing of an earlier run in this directory may pass for this one's.
+            foreach (string stale in new[] { ModelCheckpoint.ManifestFile, "weights.bin", TrainingCheckpoint.FileName })
+            {
+                File.Delete(Path.Combine(request.OutputDirectory, stale));
+            }
+
+            TrainingRun.Create(request, normaliser).Save(request.OutputDirectory);
+        }
+
         Trainer.Seed(training.Seed);
         using IAutoencoder model = request.Variational is { } variational ? new VariationalAutoencoder(shape, variational) : new DenseAutoencoder(shape);
         var manifest = new ModelManifest
@@ -79,12 +125,23 @@ public static class TrainWorkflow
         string historyPath = Path.Combine(request.OutputDirectory, HistoryFile);
         using var history = new StreamWriter(historyPath, append: false);
         history.WriteLine("epoch,train_loss,validation_loss,learning_rate,seconds,best");
-        history.Flush();
         int epochsRun = 0;
-        void OnEpoch(EpochReport r)
+        void Write(EpochReport r)
         {
             epochsRun = r.Epoch;
             history.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Epoch},{r.TrainLoss:R},{r.ValidationLoss:R},{r.LearningRate:R},{r.Seconds:F3},{(r.IsBest ? 1 : 0)}"));
+        }
+
+        // A resumed history is the checkpoint's: rows an interrupted run wrote after its last checkpoint are run again.
+        foreach (EpochReport done in resume?.Checkpoint.State.History ?? [])
+        {
+            Write(done);
+        }
+
+        history.Flush();
+        void OnEpoch(EpochReport r)
+        {
+            Write(r);
             history.Flush();
             if (r.IsBest)
             {
@@ -96,7 +153,13 @@ public static class TrainWorkflow
             }
         }
 
-        TrainingResult result = Trainer.Train(model, train, validation, training, progress, OnEpoch, cancellation);
+        TrainingResult result = Trainer.Train(model, train, validation, training, progress, OnEpoch, cancellation,
+            resume?.Checkpoint, checkpoint => checkpoint.Save(checkpointPath));
+        if (result.BestEpoch == 0)
+        {
+            throw new TrainingDivergedException($"{result.Divergence?.Message ?? "training produced no usable epoch"}; no epoch before it was good, so no model was written (the losses are in {historyPath}).");
+        }
+
         manifest = ModelCheckpoint.Save(request.OutputDirectory, model, manifest with
         {
             Result = manifest.Result with { BestEpoch = result.BestEpoch, EpochsRun = epochsRun, BestValidationLoss = result.BestValidationLoss },

@@ -73,7 +73,10 @@ public static class RocPlot
         plot.Title(options.Title);
         plot.XLabel("background efficiency (FPR)");
         plot.YLabel("signal efficiency (TPR)");
-        plot.Axes.SetLimits(lowLog, 0, 0, 1.02);
+        // Negative event weights can carry a TPR outside [0, 1] part of the way: widen the axis rather than hide it.
+        double lowTpr = Math.Min(0, curves.Min(c => c.Tpr.Min()));
+        double highTpr = Math.Max(1, curves.Max(c => c.Tpr.Max()));
+        plot.Axes.SetLimits(lowLog, 0, lowTpr, highTpr + 0.02);
         LogAxis.Apply(plot.Axes.Bottom, lowLog, 0);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.1);
         // A very good curve fills the upper left and the random line the lower right: no corner is

@@ -6,8 +6,8 @@ namespace Sieve.Reports.AnomalyDetection;
 /// record, so the plots do not depend on how the curve was computed.
 /// </summary>
 /// <param name="Label">Legend label, usually the signal process name.</param>
-/// <param name="Fpr">Background efficiencies in [0, 1]; points with FPR = 0 cannot be shown on the log axis and are skipped.</param>
-/// <param name="Tpr">Signal efficiencies in [0, 1], one per entry of <paramref name="Fpr"/>.</param>
+/// <param name="Fpr">Background efficiencies, in [0, 1] unless negative event weights took them outside; points with FPR &lt;= 0 cannot be shown on the log axis and are skipped.</param>
+/// <param name="Tpr">Signal efficiencies, one per entry of <paramref name="Fpr"/>; with negative event weights they may leave [0, 1], and the axis then widens to show it.</param>
 /// <param name="Auc">Area under the curve, printed in the legend.</param>
 /// <param name="AucError">Statistical uncertainty of the AUC (e.g. bootstrap), printed as ± when given.</param>
 public sealed record RocSeries(string Label, double[] Fpr, double[] Tpr, double Auc, double? AucError = null)
@@ -32,10 +32,11 @@ public sealed record RocSeries(string Label, double[] Fpr, double[] Tpr, double 
 
         for (int i = 0; i < Fpr.Length; i++)
         {
-            if (!(Fpr[i] is >= 0 and <= 1) || !(Tpr[i] is >= 0 and <= 1))
+            // Signed sums of NLO weights can overshoot [0, 1] on the way; only non-numbers cannot be drawn.
+            if (!double.IsFinite(Fpr[i]) || !double.IsFinite(Tpr[i]))
             {
                 throw new ArgumentException(
-                    $"ROC curve '{Label}' point {i} is (FPR {Fpr[i]}, TPR {Tpr[i]}); efficiencies must lie in [0, 1].", parameterName);
+                    $"ROC curve '{Label}' point {i} is (FPR {Fpr[i]}, TPR {Tpr[i]}); efficiencies must be finite numbers.", parameterName);
             }
         }
     }

@@ -7,6 +7,7 @@ using Sieve.Models.Training;
 
 namespace Sieve.Models.Tests.Training;
 
+[Collection(SerialTraining.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("sieve-train-").FullName;

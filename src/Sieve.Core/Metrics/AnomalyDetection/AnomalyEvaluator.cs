@@ -9,7 +9,7 @@ public static class AnomalyEvaluator
     /// with the same seed, so adding a signal does not change the others' numbers); correlations with
     /// multiplicity where the samples carry it.
     /// </summary>
-    /// <exception cref="ArgumentException">A sample has no event with positive weight, or two signals share a name.</exception>
+    /// <exception cref="ArgumentException">A sample has no event with a non-zero weight or a weight sum that is not positive, or two signals share a name.</exception>
     public static AnomalyReport Evaluate(ScoredSample background, IReadOnlyList<ScoredSample> signals, AnomalyMetricsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(background);
@@ -24,9 +24,22 @@ public static class AnomalyEvaluator
         }
 
         var reports = new List<SignalReport>(signals.Count);
+        var warnings = new List<string>();
         foreach (ScoredSample signal in signals)
         {
             RocCurve roc = RocCurve.Compute(background, signal);
+
+            // The background's FPR drops where its negative weights are, whichever signal it is swept with: said once.
+            if (warnings.Count == 0 && !roc.FprMonotonicity.IsMonotone)
+            {
+                warnings.Add(roc.FprMonotonicity.Describe(background.Name));
+            }
+
+            if (!roc.TprMonotonicity.IsMonotone)
+            {
+                warnings.Add(roc.TprMonotonicity.Describe(signal.Name));
+            }
+
             RocBootstrap? bootstrap = options.BootstrapReplicates > 0 ? RocBootstrap.Run(background, signal, options) : null;
             reports.Add(new SignalReport(
                 signal.Name,
@@ -56,6 +69,7 @@ public static class AnomalyEvaluator
             BootstrapSeed = options.BootstrapSeed,
             Background = backgroundReport,
             Signals = reports,
+            Warnings = warnings,
         };
     }
 }

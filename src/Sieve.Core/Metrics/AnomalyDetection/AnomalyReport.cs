@@ -37,6 +37,9 @@ public sealed record AnomalyReport
     /// <summary>One entry per signal, in the order given.</summary>
     public IReadOnlyList<SignalReport> Signals { get; init; } = [];
 
+    /// <summary>What the reader must know to trust the numbers, e.g. an efficiency that is not monotone because of negative weights.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Free-text notes (score definition, caveats).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -16,7 +16,7 @@ public sealed record DarkMachinesTable(WorkingPointMethod Method, IReadOnlyList<
     public static IReadOnlyList<double> BackgroundEfficiencies { get; } = [1e-2, 1e-3, 1e-4];
 
     /// <summary>Builds the table for each signal against one background.</summary>
-    /// <exception cref="ArgumentException">A sample has no event with positive weight.</exception>
+    /// <exception cref="ArgumentException">A sample has no event with a non-zero weight or a weight sum that is not positive.</exception>
     public static DarkMachinesTable Compute(ScoredSample background, IReadOnlyList<ScoredSample> signals, WorkingPointMethod method = WorkingPointMethod.ConservativeStep)
     {
         ArgumentNullException.ThrowIfNull(background);

@@ -49,7 +49,7 @@ public sealed class RocBootstrap
     /// Runs <see cref="AnomalyMetricsOptions.BootstrapReplicates"/> replicates seeded by
     /// <see cref="AnomalyMetricsOptions.BootstrapSeed"/>, reading TPR with the options' method.
     /// </summary>
-    /// <exception cref="ArgumentException">A sample has no event with positive weight.</exception>
+    /// <exception cref="ArgumentException">A sample has no event with a non-zero weight or a weight sum that is not positive.</exception>
     public static RocBootstrap Run(ScoredSample background, ScoredSample signal, AnomalyMetricsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(background);

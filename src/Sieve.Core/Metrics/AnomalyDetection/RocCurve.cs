@@ -9,7 +9,9 @@ namespace Sieve.Core.Metrics.AnomalyDetection;
 /// score &gt;= <see cref="Thresholds"/>[i], one point per distinct score, descending. Events with equal
 /// scores cannot be separated by any cut, so a tie group moves FPR and TPR together in one diagonal step;
 /// with that, the trapezoid AUC equals the Mann-Whitney probability P(s &gt; b) + 0.5 P(s = b) for a
-/// signal event s and a background event b drawn by weight. Zero-weight events are left out.
+/// signal event s and a background event b drawn by weight. Zero-weight events are left out. Negative
+/// weights enter the sums with their sign: the curve still runs from (0, 0) to (1, 1) and the AUC is still
+/// the signed Mann-Whitney sum, but FPR and TPR may drop along the way (see <see cref="FprMonotonicity"/>).
 /// </remarks>
 public sealed class RocCurve
 {
@@ -27,16 +29,24 @@ public sealed class RocCurve
         BackgroundWeight = backgroundWeight;
         SignalWeight = signalWeight;
         Auc = MergedScores.Trapezoid(fpr, tpr);
+        FprMonotonicity = EfficiencyMonotonicity.Of("FPR", thresholds, fpr);
+        TprMonotonicity = EfficiencyMonotonicity.Of("TPR", thresholds, tpr);
     }
 
     /// <summary>Score cuts, descending; the first is +infinity (the origin).</summary>
     public ReadOnlySpan<double> Thresholds => _thresholds;
 
-    /// <summary>Background efficiency at each threshold, non-decreasing from 0 to 1.</summary>
+    /// <summary>Background efficiency at each threshold, from 0 to 1; non-decreasing unless weights are negative.</summary>
     public ReadOnlySpan<double> Fpr => _fpr;
 
-    /// <summary>Signal efficiency at each threshold, non-decreasing from 0 to 1.</summary>
+    /// <summary>Signal efficiency at each threshold, from 0 to 1; non-decreasing unless weights are negative.</summary>
     public ReadOnlySpan<double> Tpr => _tpr;
+
+    /// <summary>Whether the background efficiency only grows along the curve and stays in [0, 1].</summary>
+    public EfficiencyMonotonicity FprMonotonicity { get; }
+
+    /// <summary>Whether the signal efficiency only grows along the curve and stays in [0, 1].</summary>
+    public EfficiencyMonotonicity TprMonotonicity { get; }
 
     /// <summary>Number of points (distinct scores + 1).</summary>
     public int Count => _thresholds.Length;
@@ -47,10 +57,10 @@ public sealed class RocCurve
     /// <summary>Area under the curve (trapezoid rule).</summary>
     public double Auc { get; }
 
-    /// <summary>Background events with positive weight (the unweighted N_bg).</summary>
+    /// <summary>Background events with a non-zero weight (the unweighted N_bg).</summary>
     public int BackgroundCount { get; }
 
-    /// <summary>Signal events with positive weight.</summary>
+    /// <summary>Signal events with a non-zero weight.</summary>
     public int SignalCount { get; }
 
     /// <summary>Total background weight.</summary>
@@ -66,7 +76,7 @@ public sealed class RocCurve
     public double MinimumResolvableFpr => 1.0 / BackgroundCount;
 
     /// <summary>Computes the ROC of <paramref name="signal"/> against <paramref name="background"/>.</summary>
-    /// <exception cref="ArgumentException">A sample has no event with positive weight.</exception>
+    /// <exception cref="ArgumentException">A sample has no event with a non-zero weight, or its weights do not sum to a positive number.</exception>
     public static RocCurve Compute(ScoredSample background, ScoredSample signal)
     {
         ArgumentNullException.ThrowIfNull(background);
@@ -81,8 +91,8 @@ public sealed class RocCurve
     /// <summary>
     /// Computes the ROC from score and weight columns; empty weights mean all 1.
     /// </summary>
-    /// <exception cref="ArgumentException">A score is NaN, a weight is negative or not finite, a weight
-    /// column has the wrong length, or a sample has no event with positive weight.</exception>
+    /// <exception cref="ArgumentException">A score is NaN, a weight is not finite, a weight column has the
+    /// wrong length, a sample has no event with a non-zero weight or a weight sum that is not positive.</exception>
     public static RocCurve Compute(
         ReadOnlySpan<double> backgroundScores,
         ReadOnlySpan<double> backgroundWeights,
@@ -109,7 +119,15 @@ public sealed class RocCurve
         if (sample.EffectiveCount == 0)
         {
             throw new ArgumentException(
-                $"Sample '{sample.Name}' has no event with positive weight ({sample.Count} events); a ROC needs at least one background and one signal event.",
+                $"Sample '{sample.Name}' has no event with a non-zero weight ({sample.Count} events); a ROC needs at least one background and one signal event.",
+                parameter);
+        }
+
+        if (!(sample.TotalWeight > 0))
+        {
+            throw new ArgumentException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Sample '{sample.Name}': its weights sum to {sample.TotalWeight:G6} ({sample.NegativeCount} of {sample.Count} events negative), so its efficiencies are undefined; use --clip-negative-weights or --ignore-weights."),
                 parameter);
         }
     }

@@ -5,10 +5,12 @@ namespace Sieve.Core.Metrics.AnomalyDetection;
 /// process ids and multiplicities. Validated once on creation so every metric can trust it.
 /// </summary>
 /// <remarks>
-/// Negative weights are rejected: with them the cumulative efficiencies of a ROC need not be monotone
-/// or inside [0, 1], so "TPR at FPR 1e-5" has no single answer. Samples from NLO generators should be
-/// reduced to positive weights (e.g. by merging or resampling) before they are scored. Zero weights are
-/// allowed; such events take no part in any metric and are not counted in <see cref="EffectiveCount"/>.
+/// Weights may be negative, as NLO generators (MC@NLO, aMC@NLO, Sherpa) produce them: the metrics use
+/// the signed sums (the standard treatment), so an efficiency may then dip as the cut loosens or leave
+/// [0, 1] on the way (<see cref="RocCurve.FprMonotonicity"/> says where), and the sum of a sample's
+/// weights must be positive. <see cref="WithWeighting"/> gives the alternatives: every event once, or
+/// negative weights clipped to 0. Zero weights are allowed; such events take no part in any metric and
+/// are not counted in <see cref="EffectiveCount"/>.
 /// </remarks>
 public sealed class ScoredSample
 {
@@ -23,16 +25,23 @@ public sealed class ScoredSample
         _weights = weights;
         ProcessIds = processIds;
         _multiplicities = multiplicities;
-        double total = 0;
-        int effective = 0;
+        double total = 0, negativeWeight = 0;
+        int effective = 0, negative = 0;
         foreach (double w in weights)
         {
             total += w;
-            effective += w > 0 ? 1 : 0;
+            effective += w != 0 ? 1 : 0;
+            if (w < 0)
+            {
+                negative++;
+                negativeWeight += w;
+            }
         }
 
         TotalWeight = total;
         EffectiveCount = effective;
+        NegativeCount = negative;
+        NegativeWeight = negativeWeight;
     }
 
     /// <summary>Label used in reports and error messages (e.g. "background" or the signal's name).</summary>
@@ -41,11 +50,17 @@ public sealed class ScoredSample
     /// <summary>Number of events (including zero-weight ones).</summary>
     public int Count => _scores.Length;
 
-    /// <summary>Number of events with a positive weight: the unweighted count the metrics see.</summary>
+    /// <summary>Number of events with a non-zero weight: the unweighted count the metrics see.</summary>
     public int EffectiveCount { get; }
 
-    /// <summary>Sum of the weights.</summary>
+    /// <summary>Sum of the weights (signed).</summary>
     public double TotalWeight { get; }
+
+    /// <summary>Number of events with a negative weight.</summary>
+    public int NegativeCount { get; }
+
+    /// <summary>Sum of the negative weights (0 or below).</summary>
+    public double NegativeWeight { get; }
 
     /// <summary>Scores, one per event.</summary>
     public ReadOnlySpan<double> Scores => _scores;
@@ -67,7 +82,7 @@ public sealed class ScoredSample
     /// otherwise every column given must have one entry per score.
     /// </summary>
     /// <exception cref="ArgumentException">A column has the wrong length, a score is NaN, or a weight is
-    /// negative, NaN or infinite; the message names the sample and the event index.</exception>
+    /// NaN or infinite; the message names the sample and the event index.</exception>
     public static ScoredSample Create(
         string name,
         ReadOnlySpan<double> scores,
@@ -101,10 +116,10 @@ public sealed class ScoredSample
             for (int i = 0; i < n; i++)
             {
                 double v = weights[i];
-                if (!double.IsFinite(v) || v < 0)
+                if (!double.IsFinite(v))
                 {
                     throw new ArgumentException(
-                        $"Sample '{name}': the weight of event {i} is {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}; weights must be finite and >= 0 (negative weights make ROC efficiencies non-monotone: reduce them to positive weights first).",
+                        $"Sample '{name}': the weight of event {i} is {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}; weights must be finite numbers.",
                         nameof(weights));
                 }
 
@@ -159,6 +174,18 @@ public sealed class ScoredSample
         int[] multiplicities = withMultiplicity == 0 ? [] : all.Select(e => e.Multiplicity!.Value).ToArray();
         return Create(name, scores, weights, ids, multiplicities);
     }
+
+    /// <summary>
+    /// The same events with their weights treated as <paramref name="weighting"/> says: kept signed, all 1,
+    /// or negative ones set to 0 (those events then take no part).
+    /// </summary>
+    public ScoredSample WithWeighting(EventWeighting weighting) => weighting switch
+    {
+        EventWeighting.Signed => this,
+        EventWeighting.Ignored => new ScoredSample(Name, _scores, [.. _weights.Select(_ => 1.0)], ProcessIds?.ToArray(), _multiplicities),
+        EventWeighting.ClipNegative => new ScoredSample(Name, _scores, [.. _weights.Select(w => Math.Max(w, 0.0))], ProcessIds?.ToArray(), _multiplicities),
+        _ => throw new ArgumentOutOfRangeException(nameof(weighting), weighting, "unknown event weighting."),
+    };
 
     /// <summary>The events as rows.</summary>
     public IEnumerable<ScoredEvent> Events()

@@ -3,8 +3,8 @@ namespace Sieve.Core.Metrics.AnomalyDetection;
 /// <summary>One signal's anomaly-detection metrics against the background.</summary>
 /// <param name="Name">Signal name.</param>
 /// <param name="Events">Events given.</param>
-/// <param name="EffectiveEvents">Events with positive weight.</param>
-/// <param name="TotalWeight">Sum of weights.</param>
+/// <param name="EffectiveEvents">Events with a non-zero weight.</param>
+/// <param name="TotalWeight">Sum of weights (signed).</param>
 /// <param name="Auc">Area under the ROC.</param>
 /// <param name="AucBootstrap">Bootstrap spread of the AUC; null when the bootstrap was off.</param>
 /// <param name="WorkingPoints">TPR, SIC and trigger rate at each target FPR (with bootstrap spread).</param>

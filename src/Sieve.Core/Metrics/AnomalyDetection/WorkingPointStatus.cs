@@ -7,7 +7,7 @@ public enum WorkingPointStatus
     Ok,
 
     /// <summary>
-    /// The target FPR is below 1 / N_bg (unweighted count of background events with positive weight):
+    /// The target FPR is below 1 / N_bg (unweighted count of background events with a non-zero weight):
     /// fewer than one background event would pass, so no number is quoted.
     /// </summary>
     NotEnoughBackground,

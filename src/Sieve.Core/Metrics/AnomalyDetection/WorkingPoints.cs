@@ -50,30 +50,29 @@ public static class WorkingPoints
         backgroundCount > 0 && targetFpr * (1 + RelativeSlack) >= 1.0 / backgroundCount;
 
     /// <summary>
-    /// Index of the conservative point (largest FPR not above the target; the last such point, so the
-    /// top of a vertical segment) and the FPR and TPR read there by <paramref name="method"/>.
+    /// Index of the conservative point (the loosest cut before FPR first exceeds the target; with
+    /// positive weights the largest FPR not above it, the top of a vertical segment) and the FPR and TPR
+    /// read there by <paramref name="method"/>. With negative weights FPR can dip below the target again
+    /// at looser cuts; those are not taken, because a threshold scan stops at the first crossing.
     /// </summary>
     internal static (int Index, double Fpr, double Tpr) Locate(ReadOnlySpan<double> fpr, ReadOnlySpan<double> tpr, double target, WorkingPointMethod method)
     {
         double limit = target * (1 + RelativeSlack);
 
-        // FPR is non-decreasing: binary search for the last index with fpr <= limit (fpr[0] = 0 qualifies).
-        int lo = 0;
-        int hi = fpr.Length - 1;
-        while (lo < hi)
+        // The scan stops at the crossing, which for the targets of interest (1e-2 and below) lies near
+        // the origin, so it costs little more than a binary search would and needs no monotone FPR.
+        // fpr[0] = 0 always qualifies.
+        int k = 0;
+        while (k + 1 < fpr.Length && fpr[k + 1] <= limit)
         {
-            int mid = lo + ((hi - lo + 1) / 2);
-            if (fpr[mid] <= limit)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
+            k++;
         }
 
-        int k = lo;
+        if (double.IsNaN(fpr[k]))
+        {
+            return (k, double.NaN, double.NaN);
+        }
+
         if (method == WorkingPointMethod.ConservativeStep || k == fpr.Length - 1 || fpr[k] >= target)
         {
             return (k, method == WorkingPointMethod.Interpolate ? target : fpr[k], tpr[k]);

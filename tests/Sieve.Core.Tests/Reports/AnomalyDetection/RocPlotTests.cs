@@ -65,13 +65,21 @@ public class RocPlotTests
 
     [Theory]
     [InlineData(new[] { 0.1, 0.2 }, new[] { 0.5 }, "pair up")]
-    [InlineData(new[] { 0.1, 1.5 }, new[] { 0.5, 0.6 }, "[0, 1]")]
+    [InlineData(new[] { 0.1, double.NaN }, new[] { 0.5, 0.6 }, "finite")]
     [InlineData(new double[0], new double[0], "no points")]
     public void Bad_curves_are_rejected_with_the_curve_named(double[] fpr, double[] tpr, string expected)
     {
         var e = Assert.Throws<ArgumentException>(() => RocPlot.Render([new RocSeries("sig", fpr, tpr, 0.5)]));
         Assert.Contains("'sig'", e.Message, StringComparison.Ordinal);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_curve_of_signed_weights_that_leaves_zero_to_one_is_drawn()
+    {
+        // The hand-computed NLO curve of SignedWeightTests: TPR reaches 4/3 on the way.
+        byte[] png = RocPlot.Render([new RocSeries("nlo", [0, 0, 0.5, 0.5, 0.25, 0.25, 0.75, 1], [0, 2.0 / 3, 2.0 / 3, 4.0 / 3, 4.0 / 3, 1, 1, 1], 0.75)]);
+        Assert.True(png.Length > 1000);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Sieve.Core.Metrics.AnomalyDetection;
 
 /// <summary>
-/// Background and signal events with positive weight, merged and sorted by descending score once, so
+/// Background and signal events with a non-zero weight (negative ones included), merged and sorted by descending score once, so
 /// that the nominal ROC and every bootstrap replicate are one linear sweep (no sort per replicate).
 /// </summary>
 internal sealed class MergedScores
@@ -75,7 +75,7 @@ internal sealed class MergedScores
             ReadOnlySpan<double> w = sample.Weights;
             for (int i = 0; i < s.Length; i++)
             {
-                if (w[i] > 0)
+                if (w[i] != 0)
                 {
                     scores[k] = s[i];
                     source[k] = (w[i], isSignal);
@@ -116,7 +116,13 @@ internal sealed class MergedScores
             }
         }
 
-        // Normalising by the final cumulative sums makes the last point exactly (1, 1).
+        // Normalising by the final cumulative sums makes the last point exactly (1, 1). A bootstrap
+        // replicate of a sample with negative weights can sum to 0 or less: its efficiencies are undefined.
+        if (!(sumFp > 0 && sumTp > 0))
+        {
+            return (thresholds.ToArray(), [.. fp.Select(_ => double.NaN)], [.. tp.Select(_ => double.NaN)]);
+        }
+
         double[] fpr = new double[fp.Count];
         double[] tpr = new double[tp.Count];
         for (int i = 0; i < fpr.Length; i++)
