@@ -8,6 +8,13 @@ if (args.Length >= 2 && args[0] == "ingest")
     return IngestMeasurement.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
 }
 
+// `synth-darkmachines FROM BYTES OUT [SEED]`: a non-repeating DarkMachines file for the streaming benchmark (bench/streaming/run.sh).
+if (args.Length >= 4 && args[0] == "synth-darkmachines")
+{
+    return SyntheticDarkMachines.Run(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3],
+        args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 1);
+}
+
 if (args.Length >= 2 && args[0] == "stages")
 {
     var sw = System.Diagnostics.Stopwatch.StartNew();
