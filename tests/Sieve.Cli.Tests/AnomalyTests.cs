@@ -23,6 +23,12 @@ public sealed class AnomalyTests : IDisposable
             "--normalisation", "logzscore", "--preset", "small", "--latent", "4", "--epochs", "15", "--out", model);
         Assert.True(code == 0, text);
 
+        // The checkpoint declares the rows it reads: (slots, 3) of a slot layout, not a flat list.
+        Sieve.Core.Tables.InputSchema schema = Sieve.Models.Checkpoints.ModelCheckpoint.ReadManifest(model).Schema;
+        Assert.NotNull(schema.Shape);
+        Assert.Equal(["slot", "feature"], schema.Shape!.Axes);
+        Assert.Equal([schema.FeatureNames.Count / 3, 3], schema.Shape.Dims);
+
         (code, text) = CliRunner.Run("score", "--model", model, "--input", background, "--out", Path("bg-scores.csv"));
         Assert.True(code == 0, text);
         (code, text) = CliRunner.Run("score", "--model", model, "--input", signal, "--out", Path("sig-scores.parquet"));

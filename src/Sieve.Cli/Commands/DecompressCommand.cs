@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sieve.Cli.Terminal;
+using Sieve.Compression.Archive;
 using Sieve.Pipeline;
 using Spectre.Console;
 
@@ -20,11 +22,23 @@ internal static class DecompressCommand
         };
         command.SetAction(parse =>
         {
-            string outPath = parse.GetValue(output)!;
-            int rows = DecompressWorkflow.Run(parse.GetValue(input)!, parse.GetValue(model), outPath, threads: parse.GetValue(threads) ?? 0);
+            string outPath = parse.GetValue(output)!, archive = parse.GetValue(input)!;
+
+            // Progress by the archive's bytes, from the rows written (chunked archives are decoded in order).
+            long total = File.Exists(archive) && ChunkedArchive.IsChunked(archive) ? RowsOf(archive) : 0;
+            long size = File.Exists(archive) ? new FileInfo(archive).Length : 0;
+            int rows = ReadingDisplay.Run(console, archive, bytes => DecompressWorkflow.Run(archive, parse.GetValue(model), outPath,
+                rowsDone: total > 0 ? new SyncProgress<long>(done => bytes.Report(done * size / total)) : null,
+                threads: parse.GetValue(threads) ?? 0));
             console.MarkupLine($"[green]decompressed[/] {rows} rows into [bold]{Markup.Escape(outPath)}[/]");
             return 0;
         });
         return command;
+    }
+
+    private static long RowsOf(string archive)
+    {
+        using ChunkedArchive chunked = ChunkedArchive.Open(archive);
+        return chunked.Header.Schema.RowCount;
     }
 }

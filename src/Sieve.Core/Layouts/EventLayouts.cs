@@ -15,10 +15,10 @@ public static class EventLayouts
                 return new LaidOutEvents(PerObjectLayout.ToTable(events), null, DroppedObjects.None);
             case LayoutKind.FixedSlots:
                 SlotEncoding fixedSlots = FixedSlotLayout.ToTable(events, slots);
-                return new LaidOutEvents(fixedSlots.Table, fixedSlots.FeatureMask(), fixedSlots.Dropped);
+                return new LaidOutEvents(fixedSlots.Table, fixedSlots.FeatureMask(), fixedSlots.Dropped) { Shape = RowShape.OfSlots(fixedSlots.SlotCount, fixedSlots.FeatureSlots) };
             case LayoutKind.Level1:
                 SlotEncoding level1 = Level1Layout.ToTable(events);
-                return new LaidOutEvents(level1.Table, level1.FeatureMask(), level1.Dropped);
+                return new LaidOutEvents(level1.Table, level1.FeatureMask(), level1.Dropped) { Shape = RowShape.OfSlots(level1.SlotCount, level1.FeatureSlots) };
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown layout");
         }

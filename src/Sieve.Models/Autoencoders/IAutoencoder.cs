@@ -26,4 +26,11 @@ public interface IAutoencoder : IDisposable
 
     /// <summary>(B, F) -> (B, F): decode(encode(x)).</summary>
     Tensor Reconstruct(Tensor features);
+
+    /// <summary>
+    /// Whether the model reads rows of <paramref name="shape"/>. Dense models read any shape of
+    /// <see cref="InputSize"/> values, flattened; a model that needs structure (convolutions on
+    /// <c>(C, H, W)</c> images, set models on <c>(S, F)</c> slots) says which it takes.
+    /// </summary>
+    bool Accepts(Sieve.Core.Tables.RowShape shape) => shape is not null && shape.Size == InputSize;
 }

@@ -56,7 +56,7 @@ public static class InputChunks
         {
             dropped = dropped.Plus(laid.Dropped);
             any = true;
-            yield return new LoadedInput(laid.Table, request.Format!.Value, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped) { FirstRow = firstRow };
+            yield return new LoadedInput(laid.Table, request.Format!.Value, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped) { FirstRow = firstRow, Shape = laid.Shape };
             firstRow += laid.Table.RowCount;
         }
 
@@ -64,7 +64,7 @@ public static class InputChunks
         {
             // No events: one empty chunk, as the whole-file reader gives an empty table.
             LaidOutEvents none = EventLayouts.ToTable(request.Layout, []);
-            yield return new LoadedInput(none.Table, request.Format!.Value, EnergyUnit.GeV, bytes, Mask: none.Mask, Dropped: none.Dropped);
+            yield return new LoadedInput(none.Table, request.Format!.Value, EnergyUnit.GeV, bytes, Mask: none.Mask, Dropped: none.Dropped) { Shape = none.Shape };
         }
 
         InputLoader.RequireFewDropped(request, dropped);

@@ -36,7 +36,7 @@ public static class InputLoader
                 LaidOutEvents laid = EventLayouts.ToTable(request.Layout, ReadEvents(request with { Format = format }));
                 RequireFewDropped(request, laid.Dropped);
 
-                return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped);
+                return new LoadedInput(laid.Table, format, EnergyUnit.GeV, bytes, Mask: laid.Mask, Dropped: laid.Dropped) { Shape = laid.Shape };
             case InputFormat.Npy or InputFormat.Hdf5 or InputFormat.Parquet or InputFormat.Root:
                 return LoadNumericTable(request, format, bytes);
             default:

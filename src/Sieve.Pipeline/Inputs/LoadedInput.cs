@@ -17,6 +17,9 @@ public sealed record LoadedInput(FeatureTable Table, InputFormat Format, EnergyU
     /// <summary>Index in the whole input of the table's first row: 0 for a whole file, the rows before it for a chunk.</summary>
     public long FirstRow { get; init; }
 
+    /// <summary>The declared shape of one row: <c>(F)</c> for tables and per-object rows, <c>(S, F)</c> for slot layouts.</summary>
+    public Sieve.Core.Tables.RowShape Shape { get; init; } = Sieve.Core.Tables.RowShape.Features(Math.Max(1, Table.FeatureCount), Mask is not null);
+
     /// <summary>The 1-based line of a CSV table's row <paramref name="row"/> (after the header line); null for other formats.</summary>
     public long? LineOf(int row) => Format == InputFormat.Csv ? FirstRow + row + 2 : null;
 }

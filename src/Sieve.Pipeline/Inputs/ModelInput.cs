@@ -47,6 +47,11 @@ public sealed record ModelInput(LoadedInput Input, float[] Normalised, float[]? 
 
     private static ModelInput FromLoaded(ModelManifest manifest, LoadedInput input, string path)
     {
+        if (!input.Shape.SameAs(manifest.Schema.RowShape) && manifest.Schema.Shape is not null)
+        {
+            throw new InvalidDataException($"{path} gives rows of shape {input.Shape}, but the model reads rows of shape {manifest.Schema.RowShape}.");
+        }
+
         if (input.Format != manifest.Schema.Format)
         {
             throw new InvalidDataException($"{path} is {input.Format} but the model was trained on {manifest.Schema.Format} input.");

@@ -114,7 +114,7 @@ public static class TrainWorkflow
             Architecture = shape,
             Variational = request.Variational,
             Normaliser = normaliser,
-            Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit, request.Input.Layout),
+            Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit, request.Input.Layout, input.Shape),
             Training = training,
             Result = new TrainingSummary(0, 0, double.NaN, split.Train.Length, split.Validation.Length, Path.GetFileName(request.Input.Path)),
             WeightsSha256 = string.Empty,
