@@ -136,7 +136,13 @@ public static class PerObjectLayout
                 throw new InvalidDataException($"row {row + 1}: event header '{events[row]}' does not have 5 fields (id;process;weight;MET;METphi).");
             }
 
-            var objects = new List<PhysicsObject>();
+            int end = row + 1;
+            while (end < table.RowCount && events[end].Length == 0)
+            {
+                end++;
+            }
+
+            var objects = new List<PhysicsObject>(end - row);
             do
             {
                 if (kinds[row] != PlaceholderKind)

@@ -125,6 +125,19 @@ public static class DarkMachinesWriter
     private static void WriteMev(TextWriter writer, double gev, string name)
     {
         RequireFinite(gev, name);
+
+        // The common case of FormatMev without allocating: "G15" of the product reads back exactly.
+        Span<char> buffer = stackalloc char[32];
+        double mev = gev * DarkMachinesFormat.MevPerGev;
+        if (mev.TryFormat(buffer, out int written, "G15", CultureInfo.InvariantCulture)
+            && double.Parse(buffer[..written], NumberStyles.Float, CultureInfo.InvariantCulture) / DarkMachinesFormat.MevPerGev == gev)
+        {
+            Span<char> text = buffer[..written];
+            text.Replace('E', 'e');
+            writer.Write(text);
+            return;
+        }
+
         writer.Write(FormatMev(gev));
     }
 

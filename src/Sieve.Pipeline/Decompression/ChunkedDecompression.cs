@@ -34,7 +34,11 @@ internal static class ChunkedDecompression
         (string Text, int Rows) Print(int index)
         {
             FeatureTable table = Decode(archive, index, quantiser, float16, header);
-            using var text = new StringWriter { NewLine = "\n" };
+
+            // Sized for the chunk up front (about 12 characters a cell): growing a builder of
+            // megabytes copies it again and again and keeps the collector busy with large arrays.
+            var builder = new System.Text.StringBuilder(Math.Max(1024, table.RowCount * (table.ColumnOrder.Count + 1) * 12));
+            using var text = new StringWriter(builder, System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
             if (events)
             {
                 DarkMachinesWriter.Write(text, EventLayouts.ToEvents(LayoutKind.PerObject, table));
