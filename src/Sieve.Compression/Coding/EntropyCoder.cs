@@ -81,10 +81,7 @@ public static partial class EntropyCoder
     public static byte[] Encode(ReadOnlySpan<int> symbols, ModelKind kind, out StreamCoding? chosen)
     {
         chosen = null;
-        if (symbols.Length > MaxSymbolCount)
-        {
-            throw new ArgumentException($"Cannot code {symbols.Length} symbols in one block: at most {MaxSymbolCount}; split the stream.", nameof(symbols));
-        }
+        RequireBlockSize(symbols);
 
         if (kind is not (ModelKind.Static or ModelKind.Adaptive or ModelKind.Smooth or ModelKind.Split or ModelKind.Best))
         {
@@ -96,10 +93,7 @@ public static partial class EntropyCoder
             return trivial;
         }
 
-        var histogram = Histogram.Build(symbols);
-        var window = SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan);
-        int minimum = histogram.Values[0];
-        int lowBits = SplitModel.ChooseLowBits(minimum, histogram.Values[^1]);
+        (Histogram histogram, SymbolWindow window, int minimum, int lowBits) = Statistics(symbols);
         (byte[] Bytes, StreamCoding Coding) best;
         switch (kind)
         {
@@ -138,20 +132,13 @@ public static partial class EntropyCoder
     public static byte[] Encode(ReadOnlySpan<int> symbols, StreamCoding coding)
     {
         ArgumentNullException.ThrowIfNull(coding);
-        if (symbols.Length > MaxSymbolCount)
-        {
-            throw new ArgumentException($"Cannot code {symbols.Length} symbols in one block: at most {MaxSymbolCount}; split the stream.", nameof(symbols));
-        }
-
+        RequireBlockSize(symbols);
         if (Trivial(symbols) is { } trivial)
         {
             return trivial;
         }
 
-        var histogram = Histogram.Build(symbols);
-        var window = SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan);
-        int minimum = histogram.Values[0];
-        int lowBits = SplitModel.ChooseLowBits(minimum, histogram.Values[^1]);
+        (Histogram histogram, SymbolWindow window, int minimum, int lowBits) = Statistics(symbols);
         return coding.Kind switch
         {
             ModelKind.Static => EncodeStatic(symbols, histogram, window),
@@ -160,6 +147,22 @@ public static partial class EntropyCoder
             ModelKind.Smooth or ModelKind.Split => EncodeSmooth(symbols, histogram, window, Math.Clamp(coding.BinWidthLog2, SmoothMinBinWidthLog2, SmoothMaxBinWidthLog2)),
             _ => throw new ArgumentException($"A stream is coded with Static, Adaptive, Smooth or Split, not {coding.Kind}.", nameof(coding)),
         };
+    }
+
+    private static void RequireBlockSize(ReadOnlySpan<int> symbols)
+    {
+        if (symbols.Length > MaxSymbolCount)
+        {
+            throw new ArgumentException($"Cannot code {symbols.Length} symbols in one block: at most {MaxSymbolCount}; split the stream.", nameof(symbols));
+        }
+    }
+
+    // What every model is fitted from: the histogram, the symbol window, and the split's minimum and low bits.
+    private static (Histogram Histogram, SymbolWindow Window, int Minimum, int LowBits) Statistics(ReadOnlySpan<int> symbols)
+    {
+        var histogram = Histogram.Build(symbols);
+        int minimum = histogram.Values[0];
+        return (histogram, SymbolWindow.Choose(histogram, FrequencyModel.MaxSpan), minimum, SplitModel.ChooseLowBits(minimum, histogram.Values[^1]));
     }
 
     // Empty and one-valued streams need no model: their block, or null for every other stream.
