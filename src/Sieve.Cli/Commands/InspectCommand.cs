@@ -21,15 +21,28 @@ internal static class InspectCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            byte[] bytes = File.ReadAllBytes(path);   // read once, inspected and parsed from memory
-            ArchiveAccounting accounting = ArchiveInspector.InspectBytes(bytes, path);
-            if (accounting.Checksum != ChecksumStatus.Valid)
+            ArchiveAccounting accounting;
+            ArchiveHeader header;
+            if (File.Exists(path) && ChunkedArchive.IsChunked(path))
             {
-                Summaries.Accounting(console, accounting, 0);
-                throw new InvalidDataException($"{path}: checksum {accounting.Checksum}; the archive is corrupt and will not be decoded.");
+                // Version 5: chunk by chunk, never the whole file in memory (a damaged chunk throws, naming it).
+                accounting = ArchiveInspector.Inspect(path);
+                using ChunkedArchive chunked = ChunkedArchive.Open(path);
+                header = chunked.Header;
+            }
+            else
+            {
+                byte[] bytes = File.ReadAllBytes(path);   // read once, inspected and parsed from memory
+                accounting = ArchiveInspector.InspectBytes(bytes, path);
+                if (accounting.Checksum != ChecksumStatus.Valid)
+                {
+                    Summaries.Accounting(console, accounting, 0);
+                    throw new InvalidDataException($"{path}: checksum {accounting.Checksum}; the archive is corrupt and will not be decoded.");
+                }
+
+                header = ArchiveReader.FromBytes(bytes, path).Header;
             }
 
-            ArchiveHeader header = ArchiveReader.FromBytes(bytes, path).Header;
             if (parse.GetValue(json))
             {
                 console.WriteLine(JsonSerializer.Serialize(new { header, accounting }, SieveJson.Options));

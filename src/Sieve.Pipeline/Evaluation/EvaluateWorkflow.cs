@@ -48,10 +48,8 @@ public static class EvaluateWorkflow
         CompressionAccountingSummary? compression = null;
         if (request.Archive is not null)
         {
-            byte[] bytes = File.ReadAllBytes(request.Archive);   // read once, inspected and parsed from memory
-            ArchiveAccounting accounting = ArchiveInspector.InspectBytes(bytes, request.Archive);
-            ArchiveContent content = ArchiveReader.FromBytes(bytes, request.Archive);
-            synthetic |= content.Header.Schema.Synthetic;
+            (ArchiveAccounting accounting, ArchiveHeader archiveHeader) = Accounting(request.Archive);
+            synthetic |= archiveHeader.Schema.Synthetic;
             long? modelBytes = null;
             if (request.ModelDirectory is not null)
             {
@@ -73,7 +71,7 @@ public static class EvaluateWorkflow
             notes.Add($"The features as raw float32 would take {original.Table.FeatureCount * 4} bytes per row; the archive takes {compression.BytesPerRow:F3}.");
             if (InputLoader.IsEventFormat(original.Format))
             {
-                int events = content.Header.Schema.FormatOptions.ContainsKey(CompressWorkflow.LayoutOption) ? content.Header.Schema.RowCount : original.Table.SideChannels[0].Values.Count(v => v.Length > 0);
+                int events = archiveHeader.Schema.FormatOptions.ContainsKey(CompressWorkflow.LayoutOption) ? archiveHeader.Schema.RowCount : original.Table.SideChannels[0].Values.Count(v => v.Length > 0);
                 notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"Events: {events}; {(double)accounting.FileBytes / events:F2} bytes ({8.0 * accounting.FileBytes / events:F1} bits) per event, {(double)accounting.FileBytes / Math.Max(1, perKind?.Sum(k => k.Objects + k.Unmatched) ?? 1):F2} bytes per object."));
             }
@@ -108,6 +106,19 @@ public static class EvaluateWorkflow
         }
 
         return (report, files);
+    }
+
+    // The archive's byte accounting and header: a version 5 archive chunk by chunk, older ones read once from memory.
+    private static (ArchiveAccounting Accounting, ArchiveHeader Header) Accounting(string archive)
+    {
+        if (File.Exists(archive) && ChunkedArchive.IsChunked(archive))
+        {
+            using ChunkedArchive chunked = ChunkedArchive.Open(archive);
+            return (ArchiveInspector.Inspect(archive), chunked.Header);
+        }
+
+        byte[] bytes = File.ReadAllBytes(archive);
+        return (ArchiveInspector.InspectBytes(bytes, archive), ArchiveReader.FromBytes(bytes, archive).Header);
     }
 
     /// <summary>
