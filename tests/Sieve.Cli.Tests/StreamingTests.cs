@@ -197,4 +197,42 @@ public sealed class StreamingTests : IDisposable
         Assert.Contains("--steps-from", text, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "bad.sieve")));
     }
+
+    [Fact]
+    public void Missing_markers_and_float16_come_back_exactly_across_chunks()
+    {
+        // Every 7th pT is the HiggsML marker: each chunk carries its own missing cells, and the
+        // markers must come back where they were, in every chunk.
+        FeatureTable jets = SyntheticJets.Generate(2500, 13);
+        double[] values = (double[])jets.Values.Clone();
+        int pt = jets.IndexOf("pt");
+        for (int r = 0; r < jets.RowCount; r += 7)
+        {
+            values[(r * jets.FeatureCount) + pt] = -999;
+        }
+
+        string input = Path.Combine(dir, "missing.csv");
+        CsvTableWriter.Write(input, jets.WithValues(values));
+        var request = new InputRequest(input, Columns: SyntheticJets.Features, Missing: -999);
+        foreach (bool half in new[] { false, true })
+        {
+            string archive = Path.Combine(dir, $"missing-{half}.sieve"), output = Path.Combine(dir, $"missing-{half}.csv");
+            CompressOutcome outcome = half
+                ? QuantizeWorkflow.RunFloat16(request, archive, rowsPerChunk: 600)
+                : QuantizeWorkflow.Run(request, Targets, archive, rowsPerChunk: 600);
+            Assert.Equal(5, outcome.Chunks);
+            DecompressWorkflow.Run(archive, null, output, threads: 2);
+            FeatureTable back = CsvTableReader.Read(output, JetColumns);
+            for (int r = 0; r < jets.RowCount; r++)
+            {
+                bool marker = r % 7 == 0;
+                Assert.Equal(marker, back[r, pt] == -999);
+                if (!marker)
+                {
+                    double relative = Math.Abs((back[r, pt] - values[(r * jets.FeatureCount) + pt]) / values[(r * jets.FeatureCount) + pt]);
+                    Assert.True(relative < (half ? 1e-3 : 0.05), $"row {r + 1}: relative pT error {relative}");
+                }
+            }
+        }
+    }
 }
