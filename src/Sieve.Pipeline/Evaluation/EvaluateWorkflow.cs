@@ -18,20 +18,38 @@ public static class EvaluateWorkflow
     public static (FidelityReport Report, IReadOnlyList<string> Files) Run(EvaluateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        LoadedInput original = InputLoader.Load(new InputRequest(request.Original, request.Format, request.Columns, request.Unit) { BytesRead = request.BytesRead });
+        var originalRequest = new InputRequest(request.Original, request.Format, request.Columns, request.Unit) { BytesRead = request.BytesRead };
+        (InputFormat format, long fileBytes) = InputLoader.Resolve(originalRequest);
         IReadOnlyList<KindFidelity>? perKind = null;
         IReadOnlyList<KindResiduals>? kindResiduals = null;
         FidelityEvaluation evaluation;
-        if (InputLoader.IsEventFormat(original.Format))
+        long rows, events = 0;
+        int featureCount;
+        if (InputLoader.IsEventFormat(format))
         {
-            // Events: objects matched per kind (a slot layout may have dropped some), pooled for the overall numbers.
+            // Events: objects matched per kind (a slot layout may have dropped some), pooled for the
+            // overall numbers. The original streams by; only the residuals are kept, not its table.
+            long objectRows = 0;
+            IEnumerable<Core.Events.Event> Counted(IEnumerable<Core.Events.Event> source)
+            {
+                foreach (Core.Events.Event e in source)
+                {
+                    events++;
+                    objectRows += Math.Max(1, e.Objects.Count); // per-object rows, an event without objects keeps one
+                    yield return e;
+                }
+            }
+
             (perKind, kindResiduals) = ObjectKindFidelity.Evaluate(
-                InputLoader.ReadEvents(new InputRequest(request.Original, original.Format)),
+                Counted(InputLoader.ReadEvents(originalRequest with { Format = format })),
                 InputLoader.ReadEvents(new InputRequest(request.Reconstructed)));
             evaluation = Pooled(kindResiduals);
+            rows = objectRows;
+            featureCount = Core.Layouts.PerObjectLayout.Features.Count;
         }
         else
         {
+            LoadedInput original = InputLoader.Load(originalRequest);
             LoadedInput reconstructed = InputLoader.Load(new InputRequest(request.Reconstructed, original.Format, original.Table.FeatureNames, original.Unit));
             (request.Kinds ?? VariableKinds.Patterns).RequireFeatures(original.Table.FeatureNames);
             evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with
@@ -40,6 +58,8 @@ public static class EvaluateWorkflow
                 MissingMarker = request.Missing,
                 Kinds = request.Kinds ?? VariableKinds.Patterns,
             });
+            rows = original.Table.RowCount;
+            featureCount = original.Table.FeatureCount;
         }
 
         RequireComparable(evaluation.Report, perKind, request.Reconstructed);
@@ -56,7 +76,7 @@ public static class EvaluateWorkflow
                 modelBytes = ModelCheckpoint.SizeOnDisk(request.ModelDirectory, ModelCheckpoint.ReadManifest(request.ModelDirectory));
             }
 
-            compression = new CompressionAccountingSummary(original.FileBytes, accounting.FileBytes, original.Table.RowCount, modelBytes)
+            compression = new CompressionAccountingSummary(fileBytes, accounting.FileBytes, checked((int)rows), modelBytes)
             {
                 Sections = new ArchiveSections(accounting.PreambleBytes + accounting.HeaderBytes, accounting.LatentBytes, accounting.SideChannelBytes,
                     accounting.FramingBytes + accounting.TrailerBytes)
@@ -65,13 +85,14 @@ public static class EvaluateWorkflow
                     Model = accounting.ModelBytes,
                     HeaderNormaliser = accounting.HeaderNormaliserBytes,
                 },
-                RawFeatureFloat32Bytes = 4L * original.Table.RowCount * original.Table.FeatureCount,
+                RawFeatureFloat32Bytes = 4L * rows * featureCount,
             };
-            notes.Add($"compression_ratio = original file size ({original.FileBytes} bytes) / archive size ({accounting.FileBytes} bytes, every byte of the file: header {accounting.HeaderBytes} (of which normaliser/quantiser {accounting.HeaderNormaliserBytes}), latents {accounting.LatentBytes}, corrections {accounting.CorrectionBytes}, embedded model {accounting.ModelBytes}, side channels {accounting.SideChannelBytes}, framing and checksum {accounting.PreambleBytes + accounting.FramingBytes + accounting.TrailerBytes}).");
-            notes.Add($"The features as raw float32 would take {original.Table.FeatureCount * 4} bytes per row; the archive takes {compression.BytesPerRow:F3}.");
-            if (InputLoader.IsEventFormat(original.Format))
+            notes.Add($"compression_ratio = original file size ({fileBytes} bytes) / archive size ({accounting.FileBytes} bytes, every byte of the file: header {accounting.HeaderBytes} (of which normaliser/quantiser {accounting.HeaderNormaliserBytes}), latents {accounting.LatentBytes}, corrections {accounting.CorrectionBytes}, embedded model {accounting.ModelBytes}, side channels {accounting.SideChannelBytes}, framing and checksum {accounting.PreambleBytes + accounting.FramingBytes + accounting.TrailerBytes}).");
+            notes.Add($"The features as raw float32 would take {featureCount * 4} bytes per row; the archive takes {compression.BytesPerRow:F3}.");
+            if (InputLoader.IsEventFormat(format))
             {
-                int events = archiveHeader.Schema.FormatOptions.ContainsKey(CompressWorkflow.LayoutOption) ? archiveHeader.Schema.RowCount : original.Table.SideChannels[0].Values.Count(v => v.Length > 0);
+                // A slot layout's archive holds one row per event (of the channel it selected).
+                events = archiveHeader.Schema.FormatOptions.ContainsKey(CompressWorkflow.LayoutOption) ? archiveHeader.Schema.RowCount : events;
                 notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"Events: {events}; {(double)accounting.FileBytes / events:F2} bytes ({8.0 * accounting.FileBytes / events:F1} bits) per event, {(double)accounting.FileBytes / Math.Max(1, perKind?.Sum(k => k.Objects + k.Unmatched) ?? 1):F2} bytes per object."));
             }
