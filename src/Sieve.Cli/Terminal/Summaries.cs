@@ -38,7 +38,7 @@ internal static class Summaries
     {
         ArchiveAccounting a = outcome.Accounting;
         console.MarkupLine(Inv($"[green]compressed[/] {outcome.Rows} rows into [bold]{Markup.Escape(outcome.ArchivePath)}[/]: {a.FileBytes} bytes, ") + Inv(
-            $"{(double)a.FileBytes / outcome.Rows:F3} bytes/row, ratio {(double)outcome.InputBytes / a.FileBytes:F2} against the input file ({outcome.InputBytes} bytes)"));
+            $"{(outcome.Rows == 0 ? "no rows" : Inv($"{(double)a.FileBytes / outcome.Rows:F3} bytes/row"))}, ratio {(double)outcome.InputBytes / a.FileBytes:F2} against the input file ({outcome.InputBytes} bytes)"));
         console.MarkupLine(outcome.ModelBytes > 0
             ? Inv($"the model ({outcome.ModelBytes} bytes) is not in the archive; it is shared and identified by its hash (--embed-model puts it in)")
             : a.ModelBytes > 0
