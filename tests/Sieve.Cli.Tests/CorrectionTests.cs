@@ -187,6 +187,23 @@ public sealed class CorrectionTests : IClassFixture<TrainedModelFixture>
         Assert.InRange(sections.GetProperty("header_normaliser").GetInt64(), 100, sections.GetProperty("header").GetInt64());
     }
 
+    [Fact]
+    public void Corrections_without_a_latent_choice_quantise_the_latents_and_make_the_archive_smaller()
+    {
+        string quantised = model.Path("default-latents.sieve"), floats = model.Path("float-latents.sieve");
+        string[] common = ["compress", "--model", model.ModelDir, "--input", model.TestCsv, "--columns", "m,pt,phi,eta", "--target-rms", "pt=0.3%,m=0.3%,eta=0.003,phi=0.003"];
+        (int code, string text) = CliRunner.Run([.. common, "--out", quantised]);
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run([.. common, "--latent-dtype", "float32", "--out", floats]);
+        Assert.True(code == 0, text);
+
+        LatentEncoding latent = ArchiveReader.Read(quantised).Header.Latent;
+        Assert.Equal(LatentDType.Int32, latent.DType);
+        Assert.NotNull(latent.Steps);
+        Assert.Equal(LatentDType.Float32, ArchiveReader.Read(floats).Header.Latent.DType);
+        Assert.True(new FileInfo(quantised).Length < new FileInfo(floats).Length, $"{new FileInfo(quantised).Length} bytes with quantised latents, {new FileInfo(floats).Length} with float32");
+    }
+
     private (FeatureTable Original, FeatureTable Decoded, ArchiveContent Archive) RoundTrip(string option, string targets, string dtype)
     {
         string name = Guid.NewGuid().ToString("N");

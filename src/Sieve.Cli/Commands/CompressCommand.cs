@@ -45,7 +45,8 @@ internal static class CompressCommand
         var latentStep = new Option<string?>("--latent-step")
         {
             Description = "Method ae: quantise the latents to integers (archive version 4): one step for all dimensions, one per dimension (comma-separated), " +
-                          "or auto (with --target-rms or --max-error): the step, from a ladder of fractions of each latent's spread, that makes latents plus corrections smallest.",
+                          "or auto (with --target-rms or --max-error): the step, from a ladder of fractions of each latent's spread, that makes latents plus corrections smallest. " +
+                          "Default with --target-rms or --max-error: auto, unless --latent-dtype is given (then float latents under the corrections).",
         };
         var dropColumns = new Option<string?>("--drop-columns")
         {
@@ -122,7 +123,7 @@ internal static class CompressCommand
 
                 outcome = ReadingDisplay.Run(console, parse.GetValue(input)!, bytes => CompressWorkflow.Run(modelDirectory, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format),
                     CommonOptions.ParseChannel(parse.GetValue(channel)), ParseLatentType(parse.GetValue(latentType)), corrections: errors,
-                    latentSteps: ParseLatentSteps(parse.GetValue(latentStep)), embedModel: parse.GetValue(embedModel),
+                    latentSteps: DefaultLatentSteps(ParseLatentSteps(parse.GetValue(latentStep)), errors, parse.GetResult(latentType) is { Implicit: false }), embedModel: parse.GetValue(embedModel),
                     allowDrop: parse.GetValue(allowDrop), missing: parse.GetValue(missing), bytesRead: bytes));
             }
             else
@@ -135,6 +136,12 @@ internal static class CompressCommand
         });
         return command;
     }
+
+    // With corrections and nothing said about the latents, quantise them with the auto step: the
+    // measured best (ATLAS jets at 0.3 %: 4.2 bytes/jet against 13.7 with float32 latents).
+    // --latent-dtype float32 (or float16) keeps float latents under the corrections.
+    private static LatentSteps? DefaultLatentSteps(LatentSteps? given, CorrectionRequest? corrections, bool dtypeGiven) =>
+        given ?? (corrections is not null && !dtypeGiven ? new LatentSteps(null) : null);
 
     private static LatentSteps? ParseLatentSteps(string? text)
     {
