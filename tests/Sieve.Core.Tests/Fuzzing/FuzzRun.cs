@@ -36,10 +36,11 @@ internal sealed class FuzzRun(IReadOnlyList<FuzzTarget> targets, int seed, TimeS
     /// <summary>Total time spent.</summary>
     public TimeSpan Elapsed { get; private set; }
 
-    public void Run(int count)
+    /// <summary>Runs inputs <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> - 1.</summary>
+    public void Run(int count, int from = 0)
     {
         var clock = Stopwatch.StartNew();
-        for (int i = 0; i < count; i++)
+        for (int i = from; i < from + count; i++)
         {
             One(i);
         }
@@ -95,6 +96,7 @@ internal sealed class FuzzRun(IReadOnlyList<FuzzTarget> targets, int seed, TimeS
             // The reader's thread cannot be stopped; its file is left behind and the run goes on.
             Failures.Add($"{where}: no result within {timeLimit.TotalSeconds:F0} s (a hang)");
             tally.Count("hang");
+            Keep(index, target, bytes);
             return;
         }
 

@@ -8,7 +8,7 @@ namespace Sieve.Core.Tests.Fuzzing;
 /// Every reader fed mutated versions of the real files: only SieveDataException (and its
 /// subclasses) may escape, naming the file; no input hangs or allocates by a size it declares.
 /// A short run by default; SIEVE_FUZZ_COUNT sets the number of inputs (a long run), SIEVE_FUZZ_SEED
-/// the seed, SIEVE_FUZZ_REPORT a file for the counts.
+/// the seed, SIEVE_FUZZ_FROM the first input (to rerun one), SIEVE_FUZZ_REPORT a file for the counts.
 /// </summary>
 public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
         string data = Path.GetDirectoryName(Path.GetDirectoryName(SharedData.Require("darkmachines/monojet_Zp2000.0_DM_50.0_chan3.csv"))!)!;
         IReadOnlyList<FuzzTarget> targets = FuzzTargets.All(data, scratch);
         var run = new FuzzRun(targets, Setting("SIEVE_FUZZ_SEED", 20261203), TimeSpan.FromSeconds(Setting("SIEVE_FUZZ_SECONDS", 20)), scratch);
-        run.Run(Setting("SIEVE_FUZZ_COUNT", ShortRunInputs));
+        run.Run(Setting("SIEVE_FUZZ_COUNT", ShortRunInputs), Setting("SIEVE_FUZZ_FROM", 0));
         string report = run.Report();
         output.WriteLine(report);
         if (Environment.GetEnvironmentVariable("SIEVE_FUZZ_REPORT") is { Length: > 0 } file)
