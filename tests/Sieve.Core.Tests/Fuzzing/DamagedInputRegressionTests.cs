@@ -60,6 +60,27 @@ public sealed class DamagedInputRegressionTests
         AssertOnlyFormatErrors<Hdf5FormatException>(folder, ".h5", bytes, path => Hdf5TableReader.Read(path));
     }
 
+    // A dataset shape far beyond the file sized an array of doubles before PureHDF found the data missing.
+    [Fact]
+    public void An_hdf5_shape_beyond_the_file_is_refused_before_it_sizes_an_allocation()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("t.h5");
+        Hdf5TableWriter.Write(path, Numbers());
+        byte[] bytes = File.ReadAllBytes(path);
+        byte[] dims = new byte[16];
+        BinaryPrimitives.WriteUInt64LittleEndian(dims, 200);
+        BinaryPrimitives.WriteUInt64LittleEndian(dims.AsSpan(8), 2);
+        int at = bytes.AsSpan().IndexOf(dims);
+        Assert.True(at > 0, "the dataspace of /features (200 x 2) was not found");
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(at), 1L << 26);
+        File.WriteAllBytes(path, bytes);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<Hdf5FormatException>(() => Hdf5TableReader.Read(path));
+        Assert.Contains("more than a file of", error.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < (64 << 20), "the declared shape sized an allocation");
+    }
+
     // Parquet: Parquet.Net reports damage deep in its decoders as IOException ("only N out of M bytes
     // are available"), InvalidOperationException or ArgumentException.
     [Fact]
