@@ -1,4 +1,4 @@
 using Sieve.Cli.Commands;
-using Spectre.Console;
+using Sieve.Cli.Terminal;
 
-return SieveApp.Run(args, AnsiConsole.Console);
+return SieveApp.Run(args, OutputConsole.ForProcess());

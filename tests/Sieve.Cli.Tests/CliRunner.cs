@@ -20,4 +20,12 @@ internal static class CliRunner
         int code = SieveApp.Run(args, console, text, text);
         return (code, text.ToString());
     }
+
+    /// <summary>Runs `sieve` on the console the process gets when its output is not a terminal (a pipe, a log).</summary>
+    public static (int ExitCode, string Output) RunPiped(params string[] args)
+    {
+        var text = new StringWriter();
+        int code = SieveApp.Run(args, Sieve.Cli.Terminal.OutputConsole.Plain(text), text, text);
+        return (code, text.ToString());
+    }
 }

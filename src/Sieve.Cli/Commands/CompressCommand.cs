@@ -26,12 +26,14 @@ internal static class CompressCommand
         {
             Description = "RMS error per feature; a value ending in % is relative (E, pt, m), e.g. pt=0.3%,m=0.3%,eta=0.003,phi=0.003. " +
                           "Method quantize: the quantiser's target; method ae: quantised corrections on top of the decoder's output meet it (archive version 4). " +
-                          "With slot layouts a variable's target applies to every slot (pt to j0_pt, e1_pt, ... and MET; phi to METphi); padded slots are not counted.",
+                          "With slot layouts a variable's target applies to every slot (pt to j0_pt, e1_pt, ... and MET; phi to METphi); padded slots are not counted. " +
+                          "Patterns with * give defaults ('*=0.5%,*Energy=1%'); names win over patterns, the longest pattern over shorter ones; " +
+                          "0 keeps a table column losslessly (method quantize). The output says which target each feature got.",
         };
         var maxErrors = new Option<string?>("--max-error")
         {
             Description = "A bound every decompressed value meets, per feature; a value ending in % is relative (for m above 1 GeV, pt above 0), " +
-                          "e.g. pt=1%,m=1%,eta=0.005,phi=0.005. Method ae: corrections where the decoder misses.",
+                          "e.g. pt=1%,m=1%,eta=0.005,phi=0.005; patterns and 0 as for --target-rms. Method ae: corrections where the decoder misses.",
         };
         var columns = CommonOptions.Columns();
         var units = CommonOptions.Units();

@@ -54,6 +54,21 @@ internal static class Summaries
         Accounting(console, a, outcome.Rows);
         Dropped(console, outcome.Dropped);
         KeptLossless(console, outcome.KeptLossless);
+        Targets(console, outcome.Targets);
+    }
+
+    // Said per feature, since a pattern or a variable's target may reach a feature the user did not name.
+    public static void Targets(IAnsiConsole console, IReadOnlyList<TargetAssignment> targets)
+    {
+        if (targets.Count == 0)
+        {
+            return;
+        }
+
+        string Describe(TargetAssignment t) =>
+            (ErrorTarget.IsLossless(t.Text) ? $"{t.Feature} lossless" : $"{t.Feature}={t.Text}") +
+            (t.Key.Equals(t.Feature, StringComparison.OrdinalIgnoreCase) ? string.Empty : $" (from {t.Key})");
+        console.MarkupLine($"targets: {Markup.Escape(string.Join(", ", targets.Select(Describe)))}");
     }
 
     // Said out loud, since a column the user expected as a feature is not one.

@@ -23,8 +23,11 @@ public static class Hdf5Reader
     /// <summary>Paths of every dataset in the file, depth first, e.g. "/L1/inputs".</summary>
     public static IReadOnlyList<string> ListDatasets(string path)
     {
-        using IDisposable file = Hdf5Objects.Open(path, out IH5Group root);
-        return Hdf5Objects.ListDatasets(root);
+        return Hdf5Objects.Guard(path, () =>
+        {
+            using IDisposable file = Hdf5Objects.Open(path, out IH5Group root);
+            return (IReadOnlyList<string>)Hdf5Objects.ListDatasets(root);
+        });
     }
 
     /// <summary>
@@ -35,9 +38,12 @@ public static class Hdf5Reader
     {
         ArgumentException.ThrowIfNullOrEmpty(datasetPath);
         ArgumentNullException.ThrowIfNull(expectedRanks);
-        using IDisposable file = Hdf5Objects.Open(path, out IH5Group root);
-        IH5Dataset dataset = Hdf5Objects.Dataset(root, path, datasetPath);
-        return ReadDataset(dataset, path, datasetPath, expectedRanks);
+        return Hdf5Objects.Guard(path, () =>
+        {
+            using IDisposable file = Hdf5Objects.Open(path, out IH5Group root);
+            IH5Dataset dataset = Hdf5Objects.Dataset(root, path, datasetPath);
+            return ReadDataset(dataset, path, datasetPath, expectedRanks);
+        });
     }
 
     /// <summary>
@@ -48,9 +54,15 @@ public static class Hdf5Reader
     public static IReadOnlyDictionary<string, object> ReadAttributes(string path, string objectPath = "/")
     {
         ArgumentNullException.ThrowIfNull(objectPath);
-        using IDisposable file = Hdf5Objects.Open(path, out IH5Group root);
-        return Hdf5Attributes.Read(Hdf5Objects.Object(root, path, objectPath), path, objectPath);
+        return Hdf5Objects.Guard(path, () =>
+        {
+            using IDisposable file = Hdf5Objects.Open(path, out IH5Group root);
+            return Hdf5Attributes.Read(Hdf5Objects.Object(root, path, objectPath), path, objectPath);
+        });
     }
+
+    // Elements per byte of file a dataset may declare (above the best deflate ratio, for values of 1 byte or more).
+    private const long MaxExpansion = 1100;
 
     internal static DenseArray ReadDataset(IH5Dataset dataset, string file, string datasetPath, int[] expectedRanks)
     {
@@ -76,6 +88,15 @@ public static class Hdf5Reader
         if (dims.Any(d => d > int.MaxValue) || count > Array.MaxLength)
         {
             throw new Hdf5FormatException(file, datasetPath, $"shape {shape} has more elements than one array holds", $"at most {Array.MaxLength} elements");
+        }
+
+        // Stored data, even deflated at the best ratio deflate reaches (about 1032:1), cannot hold
+        // more than this; a larger shape comes from a damaged header and must not size an allocation.
+        long fileBytes = new FileInfo(file).Length;
+        if (count > (fileBytes * MaxExpansion) + (1 << 20))
+        {
+            throw new Hdf5FormatException(file, datasetPath, $"shape {shape} declares {count} elements, more than a file of {fileBytes} bytes can hold",
+                "a shape that fits the file");
         }
 
         var values = new double[count];

@@ -17,6 +17,11 @@ public static class Hdf5TableReader
     public static FeatureTable Read(string path, string group = "/")
     {
         ArgumentNullException.ThrowIfNull(group);
+        return Hdf5Objects.Guard(path, () => ReadTable(path, group));
+    }
+
+    private static FeatureTable ReadTable(string path, string group)
+    {
         string prefix = group.TrimEnd('/') + "/";
         using IDisposable file = Hdf5Objects.Open(path, out IH5Group root);
         string featuresPath = prefix + "features";

@@ -9,8 +9,19 @@ internal static class Hdf5Attributes
     public static Dictionary<string, object> Read(IH5Object owner, string file, string objectPath)
     {
         var result = new Dictionary<string, object>(StringComparer.Ordinal);
+        long fileBytes = new FileInfo(file).Length;
         foreach (IH5Attribute attribute in owner.Attributes())
         {
+            // An attribute's values are stored in the file (strings by reference, 16 bytes each):
+            // a larger declared size comes from a damaged header and must not size an allocation.
+            ulong[] dims = attribute.Space.Dimensions;
+            double bytes = dims.Aggregate(1.0, (product, d) => product * d) * Math.Max(attribute.Type.Size, 1);
+            if (bytes > fileBytes)
+            {
+                throw new Hdf5FormatException(file, $"{objectPath.TrimEnd('/')}/@{attribute.Name}",
+                    $"the attribute declares {string.Join(" x ", dims)} values of {attribute.Type.Size} bytes, more than the file's {fileBytes} bytes", "an attribute that fits the file");
+            }
+
             try
             {
                 if (ReadOne(attribute) is { } value)

@@ -29,6 +29,24 @@ internal static class Hdf5Objects
         }
     }
 
+    /// <summary>
+    /// Runs a read of <paramref name="file"/>, turning what PureHDF throws on a damaged file (its own
+    /// exceptions, end of stream, overflow, a size beyond memory) into an <see cref="Hdf5FormatException"/>
+    /// that names the file. A missing or unreadable file stays what it is.
+    /// </summary>
+    public static T Guard<T>(string file, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not Sieve.Core.Errors.SieveDataException and not FileNotFoundException and not DirectoryNotFoundException
+            and not UnauthorizedAccessException)
+        {
+            throw new Hdf5FormatException(file, null, $"the file is damaged: {e.GetType().Name}: {e.Message}", "an intact HDF5 file", e);
+        }
+    }
+
     public static IH5Dataset Dataset(IH5Group root, string file, string datasetPath)
     {
         IH5Object? found = null;

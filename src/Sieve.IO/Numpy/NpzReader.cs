@@ -63,12 +63,18 @@ public static class NpzReader
     private static ZipArchive Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ZipArchive? zip = null;
         try
         {
-            return ZipFile.OpenRead(path);
+            // The central directory is read on first use of Entries, not on open: read it here, so
+            // that a damaged one is refused as a format error like a damaged end record.
+            zip = ZipFile.OpenRead(path);
+            _ = zip.Entries;
+            return zip;
         }
         catch (InvalidDataException e)
         {
+            zip?.Dispose();
             throw new NpyFormatException(path, "zip", $"the file is not a readable zip archive: {e.Message}", "an .npz file as numpy.savez writes", e);
         }
     }

@@ -33,10 +33,18 @@ public static class ParquetTableReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayName);
         options ??= ParquetTableOptions.Default;
+        ParquetFooterCheck.Require(stream, displayName);
         ParquetReader reader = Open(stream, displayName);
         try
         {
+            RequireSizesWithin(reader, stream.Length, displayName);
             return ReadGroups(reader, displayName, options);
+        }
+        catch (Exception e) when (e is not ParquetFormatException and not OutOfMemoryException and not FileNotFoundException and not UnauthorizedAccessException)
+        {
+            // Parquet.Net meets damage deep in its decoders (Thrift, encodings, codecs) and reports
+            // it with whatever exception the decoder has; the file is what is wrong, so say so.
+            throw new ParquetFormatException(displayName, null, null, $"the file is damaged: {e.GetType().Name}: {e.Message}", "an intact Parquet file", e);
         }
         finally
         {
@@ -69,6 +77,43 @@ public static class ParquetTableReader
         }
 
         return Build(fields, isFeature, numbers, texts, checked((int)rowsBefore), options);
+    }
+
+    // Row counts and column chunks as the footer declares them, checked against the file before
+    // any is read: a damaged footer must not make the reader allocate by a size the file cannot hold.
+    private static void RequireSizesWithin(ParquetReader reader, long fileBytes, string file)
+    {
+        if (reader.Metadata?.RowGroups is not { } groups)
+        {
+            return;
+        }
+
+        long rows = 0;
+        for (int g = 0; g < groups.Count; g++)
+        {
+            global::Parquet.Meta.RowGroup group = groups[g];
+            rows += group.NumRows;
+            if (group.NumRows < 0 || rows > Array.MaxLength)
+            {
+                throw new ParquetFormatException(file, null, null, $"row group {g} declares {group.NumRows} rows ({rows} in all)", $"0 to {Array.MaxLength} rows in all");
+            }
+
+            foreach (global::Parquet.Meta.ColumnChunk chunk in group.Columns)
+            {
+                if (chunk.MetaData is not { } meta)
+                {
+                    continue;
+                }
+
+                long start = meta.DictionaryPageOffset is { } d && d > 0 ? Math.Min(d, meta.DataPageOffset) : meta.DataPageOffset;
+                if (meta.TotalCompressedSize < 0 || start < 0 || start > fileBytes || meta.TotalCompressedSize > fileBytes - start)
+                {
+                    throw new ParquetFormatException(file, null, string.Join(".", meta.PathInSchema ?? []),
+                        $"row group {g} declares a column chunk of {meta.TotalCompressedSize} bytes at offset {start}, beyond the file's {fileBytes} bytes",
+                        "column chunks inside the file");
+                }
+            }
+        }
     }
 
     private static ParquetReader Open(Stream stream, string file)

@@ -21,4 +21,7 @@ public sealed record CompressOutcome(string ArchivePath, int Rows, long InputByt
 
     /// <summary>Rows the quantiser's steps were fitted on (the first chunk); 0 when not a quantiser.</summary>
     public int FitRows { get; init; }
+
+    /// <summary>The target each feature got and from which key (a name, its variable or a pattern); "0" for a feature kept losslessly. Empty without targets.</summary>
+    public IReadOnlyList<TargetAssignment> Targets { get; init; } = [];
 }

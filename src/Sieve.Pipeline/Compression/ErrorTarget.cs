@@ -17,7 +17,9 @@ public sealed record ErrorTarget(double Value, bool Relative)
         string number = relative ? trimmed[..^1] : trimmed;
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value > 0) || double.IsInfinity(value))
         {
-            throw new ArgumentException($"{variable}={text}: expected a positive number, or a percentage such as 0.3%.");
+            throw new ArgumentException(IsLossless(trimmed)
+                ? $"{variable}={text}: a target of 0 keeps a table column losslessly and is for --method quantize on tables only."
+                : $"{variable}={text}: expected a positive number, or a percentage such as 0.3%.");
         }
 
         return new ErrorTarget(relative ? value / 100 : value, relative);
@@ -26,13 +28,19 @@ public sealed record ErrorTarget(double Value, bool Relative)
     /// <summary>
     /// The target given for <paramref name="variable"/> in a name -> text map (names case-insensitive):
     /// its own name first, then the part after the last '_' (pt for j0_pt), then the physics variable
-    /// its kind stands for (<see cref="VariableKinds.Variable"/>: pt for pt1 and MET, phi for phiMET).
+    /// its kind stands for (<see cref="VariableKinds.Variable"/>: pt for pt1 and MET, phi for phiMET),
+    /// and only then a pattern (<c>*</c> for every feature, <c>*Energy</c>), the most specific one.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No target applies.</exception>
     public static ErrorTarget For(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null) =>
         Parse(variable, TextFor(targets, variable, kinds));
 
-    /// <summary>The key of <paramref name="targets"/> that applies to <paramref name="variable"/> (see <see cref="For"/>); null when none does.</summary>
+    /// <summary>
+    /// The key of <paramref name="targets"/> that applies to <paramref name="variable"/> (see <see cref="For"/>); null when none does.
+    /// Names win over patterns, so that <c>*=0.5%,pt=0.3%</c> means "0.5 % except pt"; among patterns the
+    /// one with the most characters other than '*' wins (<c>*Energy</c> over <c>*</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Two patterns equally specific match <paramref name="variable"/>: which one was meant is not known.</exception>
     public static string? Find(IReadOnlyDictionary<string, string> targets, string variable, VariableKinds? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(targets);
@@ -45,13 +53,37 @@ public sealed record ErrorTarget(double Value, bool Relative)
         ];
         foreach (string? candidate in candidates)
         {
-            if (candidate is not null && targets.Keys.FirstOrDefault(k => k.Equals(candidate, StringComparison.OrdinalIgnoreCase)) is { } key)
+            if (candidate is not null && targets.Keys.FirstOrDefault(k => !TargetPattern.IsPattern(k) && k.Equals(candidate, StringComparison.OrdinalIgnoreCase)) is { } key)
             {
                 return key;
             }
         }
 
-        return null;
+        string[] matching = [.. targets.Keys.Where(k => TargetPattern.IsPattern(k) && TargetPattern.Matches(k, variable))
+            .OrderByDescending(TargetPattern.Specificity)];
+        if (matching.Length > 1 && TargetPattern.Specificity(matching[0]) == TargetPattern.Specificity(matching[1]))
+        {
+            throw new ArgumentException($"{variable}: the patterns {matching[0]}={targets[matching[0]]} and {matching[1]}={targets[matching[1]]} both match and are equally specific; " +
+                $"give {variable} its own target or make one pattern longer.");
+        }
+
+        return matching.Length > 0 ? matching[0] : null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> asks for a feature kept losslessly: a target of 0 (or 0%).</summary>
+    public static bool IsLossless(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string trimmed = text.Trim();
+        string number = trimmed.EndsWith('%') ? trimmed[..^1] : trimmed;
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value == 0;
+    }
+
+    /// <summary>Each feature with the key that applies to it and its target text, in feature order (what compress reports).</summary>
+    public static IReadOnlyList<TargetAssignment> Assign(IReadOnlyDictionary<string, string> targets, IReadOnlyList<string> features, VariableKinds? kinds = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return [.. features.Select(f => Find(targets, f, kinds) is { } key ? new TargetAssignment(f, key, targets[key]) : null).OfType<TargetAssignment>()];
     }
 
     /// <summary>The text given for <paramref name="variable"/> (e.g. "0.3%"), by the rule of <see cref="Find"/>.</summary>
@@ -67,12 +99,13 @@ public sealed record ErrorTarget(double Value, bool Relative)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(features);
+        // A pattern that matches a feature applies even where a name overrides it: a default need not be used.
         var used = new HashSet<string>(features.Select(f => Find(targets, f, kinds)).OfType<string>(), StringComparer.OrdinalIgnoreCase);
-        string[] unknown = [.. targets.Keys.Where(k => !used.Contains(k))];
+        string[] unknown = [.. targets.Keys.Where(k => !used.Contains(k) && !(TargetPattern.IsPattern(k) && features.Any(f => TargetPattern.Matches(k, f))))];
         if (unknown.Length > 0)
         {
             throw new ArgumentException($"{option} {string.Join(", ", unknown.Select(k => $"{k}={targets[k]}"))}: {(unknown.Length == 1 ? "applies" : "apply")} to no feature; " +
-                $"a key is a feature name, the part after its last '_', or the variable it stands for (pt, E, m, eta, phi; --kinds declares one). Features: {string.Join(", ", features)}.");
+                $"a key is a feature name, the part after its last '_', the variable it stands for (pt, E, m, eta, phi; --kinds declares one), or a pattern with * (*=0.5%, *Energy=1%). Features: {string.Join(", ", features)}.");
         }
     }
 }

@@ -81,6 +81,38 @@ public static class QuantizeWorkflow
             .Select(c => Prepare(c, drop, input, targets, option));
 
         (PreparedChunk first, bool more) = FirstChunk(Chunks(report: false));
+        IReadOnlyDictionary<string, string> given = targets;
+        IReadOnlyList<TargetAssignment> assigned = ErrorTarget.Assign(targets, first.Input.Table.FeatureNames, kinds);
+        string[] lossless = [.. assigned.Where(a => ErrorTarget.IsLossless(a.Text)).Select(a => a.Feature)];
+        var zeros = targets.Where(t => ErrorTarget.IsLossless(t.Value)).ToDictionary(t => t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase);
+        if (zeros.Count > 0)
+        {
+            // A target of 0 may also name a column already kept losslessly (nJet, a counter found
+            // automatically): it asks for what happens anyway, so it is not refused as a typo.
+            ErrorTarget.RequireAllApply(zeros, [.. first.Input.Table.FeatureNames, .. first.Input.Table.SideChannels.Select(c => c.Name)], option, kinds);
+            targets = targets.Where(t => !zeros.ContainsKey(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase);
+        }
+
+        if (lossless.Length > 0)
+        {
+            // A target of 0: the feature leaves the features and travels as a lossless column (its
+            // text, written back verbatim), the way --columns leaves a column out.
+            if (InputLoader.IsEventFormat(first.Input.Format))
+            {
+                throw new ArgumentException($"{option} {string.Join(", ", lossless.Select(f => $"{f}=0"))}: a target of 0 keeps a table column losslessly; " +
+                    "the features of an event file are its objects' kinematics and cannot leave it.");
+            }
+
+            string[] features = [.. first.Input.Table.FeatureNames.Where(f => !lossless.Contains(f, StringComparer.Ordinal))];
+            if (features.Length == 0)
+            {
+                throw new ArgumentException($"{option}: every feature has the target 0 (lossless); nothing is left to quantise. Use --method float16 or a general-purpose compressor.");
+            }
+
+            input = input with { Columns = features };
+            (first, more) = FirstChunk(Chunks(report: false));
+        }
+
         LoadedInput loaded = first.Input;
         FeatureTable table = loaded.Table;
         double toGeV = loaded.Unit.ToGeV();
@@ -113,7 +145,7 @@ public static class QuantizeWorkflow
                 eventOutput: events, threads: threads, margin: Math.Min(more ? FirstChunkMargin : 1, 1 - headroom));
         }
 
-        var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", targets.Select(t => $"{t.Key}={t.Value}")) };
+        var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", given.Select(t => $"{t.Key}={t.Value}")) };
         AddMarker(options, input.Missing);
         var latent = new LatentEncoding(LatentDType.Int32, table.RowCount, table.FeatureCount)
         {
@@ -129,7 +161,7 @@ public static class QuantizeWorkflow
                 archivePath, threads, p => maxError || Misses(p, current, targets, kinds).Count == 0);
             if (done.Completed)
             {
-                return Outcome(archivePath, done, loaded, pass, table.RowCount);
+                return Outcome(archivePath, done, loaded, pass, table.RowCount) with { Targets = assigned };
             }
 
             // Make the steps of the features that missed finer and pass again: RMS ~ step, but the
