@@ -82,25 +82,5 @@ internal static class CommonOptions
     }
 
     /// <summary>Parses "name=text,name=text" keeping the texts (e.g. "0.3%"); null when empty.</summary>
-    public static Dictionary<string, string>? ParseAssignmentsText(string? text, string option)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string[] parts = item.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-            {
-                throw new ArgumentException($"{option}: '{item}' is not NAME=VALUE or NAME=VALUE% (e.g. pt=0.3%,eta=0.003).");
-            }
-
-            result[parts[0]] = parts[1];
-        }
-
-        return result;
-    }
+    public static Dictionary<string, string>? ParseAssignmentsText(string? text, string option) => Sieve.Pipeline.ErrorTarget.ParseList(text, option);
 }

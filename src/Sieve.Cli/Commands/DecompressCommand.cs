@@ -25,7 +25,7 @@ internal static class DecompressCommand
             string outPath = parse.GetValue(output)!, archive = parse.GetValue(input)!;
 
             // Progress by the archive's bytes, from the rows written (chunked archives are decoded in order).
-            long total = File.Exists(archive) && ChunkedArchive.IsChunked(archive) ? RowsOf(archive) : 0;
+            long total = ChunkedArchive.IsChunked(archive) ? ArchiveReader.ReadHeader(archive).Schema.RowCount : 0;
             long size = File.Exists(archive) ? new FileInfo(archive).Length : 0;
             int rows = ReadingDisplay.Run(console, archive, bytes => DecompressWorkflow.Run(archive, parse.GetValue(model), outPath,
                 rowsDone: total > 0 ? new SyncProgress<long>(done => bytes.Report(done * size / total)) : null,
@@ -34,11 +34,5 @@ internal static class DecompressCommand
             return 0;
         });
         return command;
-    }
-
-    private static long RowsOf(string archive)
-    {
-        using ChunkedArchive chunked = ChunkedArchive.Open(archive);
-        return chunked.Header.Schema.RowCount;
     }
 }

@@ -23,12 +23,11 @@ internal static class InspectCommand
             string path = parse.GetValue(file)!;
             ArchiveAccounting accounting;
             ArchiveHeader header;
-            if (File.Exists(path) && ChunkedArchive.IsChunked(path))
+            if (ChunkedArchive.IsChunked(path))
             {
                 // Version 5: chunk by chunk, never the whole file in memory (a damaged chunk throws, naming it).
                 accounting = ArchiveInspector.Inspect(path);
-                using ChunkedArchive chunked = ChunkedArchive.Open(path);
-                header = chunked.Header;
+                header = ArchiveReader.ReadHeader(path);
             }
             else
             {

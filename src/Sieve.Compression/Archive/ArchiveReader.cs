@@ -19,6 +19,26 @@ public static class ArchiveReader
         return FromBytes(File.ReadAllBytes(path), path);
     }
 
+    /// <summary>
+    /// The header of the archive at <paramref name="path"/>, verified but nothing decoded: of a version 5
+    /// archive only the footer is read; an older one is checked against its checksum and parsed.
+    /// </summary>
+    /// <exception cref="ArchiveCorruptException">Truncated, or the checksum does not match.</exception>
+    /// <exception cref="ArchiveFormatException">Intact but not readable.</exception>
+    public static ArchiveHeader ReadHeader(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (ChunkedArchive.IsChunked(path))
+        {
+            using ChunkedArchive chunked = ChunkedArchive.Open(path);
+            return chunked.Header;
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        ArchiveIntegrity.EnsureValid(bytes, path);
+        return ArchiveLayoutParser.Parse(bytes, path).Header;
+    }
+
     /// <summary>Reads an archive from memory; <paramref name="displayName"/> names it in error messages.</summary>
     /// <exception cref="ArchiveCorruptException">Truncated, or the checksum does not match.</exception>
     /// <exception cref="ArchiveFormatException">Intact but not readable: unsupported version, malformed header or blocks.</exception>

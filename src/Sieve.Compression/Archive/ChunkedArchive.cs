@@ -64,6 +64,11 @@ public sealed class ChunkedArchive : IDisposable
     public static bool IsChunked(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            return false; // the caller's own read names the missing file
+        }
+
         Span<byte> head = stackalloc byte[ArchiveFormat.PreambleSize];
         using FileStream stream = File.OpenRead(path);
         return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && IsChunked(head);

@@ -51,7 +51,7 @@ public static class Corrections
             (quantiser, symbols) = QuantizeWorkflow.FitSteps(quantiser, table, targets, energyScaleToGeV, kind, path, decoded, mask, kinds, eventOutput);
         }
 
-        string target = (maxError ? "max_error: " : "target_rms: ") + string.Join(",", targets.Select(t => $"{t.Key}={t.Value}"));
+        string target = (maxError ? "max_error: " : "target_rms: ") + ErrorTarget.ListText(targets);
         var encoding = new CorrectionEncoding(JsonSerializer.SerializeToNode(quantiser, SieveJson.Options)!,
             !maxError && kind == Quantiser.Trellis ? LatentQuantisation.Trellis : LatentQuantisation.Uniform, table.RowCount, table.FeatureCount, target);
         return (encoding, [.. symbols.Select(s => (int)s)]);

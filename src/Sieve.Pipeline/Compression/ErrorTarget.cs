@@ -8,6 +8,32 @@ namespace Sieve.Pipeline;
 /// <param name="Relative">Whether it applies to the relative residual.</param>
 public sealed record ErrorTarget(double Value, bool Relative)
 {
+    /// <summary>Parses "name=text,name=text" keeping the texts (e.g. "0.3%"); null when empty. A malformed item is named in the error.</summary>
+    public static Dictionary<string, string>? ParseList(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string[] parts = item.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                throw new ArgumentException($"{option}: '{item}' is not NAME=VALUE or NAME=VALUE% (e.g. pt=0.3%,eta=0.003).");
+            }
+
+            result[parts[0]] = parts[1];
+        }
+
+        return result;
+    }
+
+    /// <summary>The targets as <see cref="ParseList"/> reads them back: "name=text,name=text" in their order (archive headers record them so).</summary>
+    public static string ListText(IEnumerable<KeyValuePair<string, string>> targets) => string.Join(",", targets.Select(t => $"{t.Key}={t.Value}"));
+
     /// <summary>Parses the text given for <paramref name="variable"/>; a clear error when it is not a positive number.</summary>
     public static ErrorTarget Parse(string variable, string text)
     {

@@ -145,7 +145,7 @@ public static class QuantizeWorkflow
                 eventOutput: events, threads: threads, margin: Math.Min(more ? FirstChunkMargin : 1, 1 - headroom));
         }
 
-        var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = string.Join(",", given.Select(t => $"{t.Key}={t.Value}")) };
+        var options = new Dictionary<string, string> { ["method"] = ModelName, [maxError ? "max_error" : "target_rms"] = ErrorTarget.ListText(given) };
         AddMarker(options, input.Missing);
         var latent = new LatentEncoding(LatentDType.Int32, table.RowCount, table.FeatureCount)
         {
@@ -199,16 +199,7 @@ public static class QuantizeWorkflow
     public static (FeatureNormaliser Steps, Dictionary<string, string> Targets, bool MaxError, Quantiser Kind) StepsFrom(string archivePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(archivePath);
-        ArchiveHeader header;
-        if (ChunkedArchive.IsChunked(archivePath))
-        {
-            using ChunkedArchive archive = ChunkedArchive.Open(archivePath);
-            header = archive.Header;
-        }
-        else
-        {
-            header = ArchiveReader.Read(archivePath).Header;
-        }
+        ArchiveHeader header = ArchiveReader.ReadHeader(archivePath);
 
         if (header.Model.Name != ModelName)
         {
@@ -221,13 +212,8 @@ public static class QuantizeWorkflow
             throw new InvalidDataException($"{archivePath}: the header records no targets (target_rms or max_error).");
         }
 
-        var targets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string pair in text!.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            int at = pair.IndexOf('=', StringComparison.Ordinal);
-            targets[pair[..at]] = pair[(at + 1)..];
-        }
-
+        Dictionary<string, string> targets = ErrorTarget.ParseList(text, $"{archivePath}: the recorded targets")
+            ?? throw new InvalidDataException($"{archivePath}: the header records empty targets.");
         Quantiser kind = header.Latent.Quantisation == LatentQuantisation.Trellis ? Quantiser.Trellis : Quantiser.Uniform;
         return (StoredQuantiser(header), targets, maxError, kind);
     }

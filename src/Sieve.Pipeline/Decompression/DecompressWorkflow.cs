@@ -30,7 +30,7 @@ public static class DecompressWorkflow
     /// <param name="threads">Threads that decode chunks of a version 5 archive; 0 = one per core. The output does not depend on it.</param>
     public static int Run(string archivePath, string? modelDirectory, string outputPath, IProgress<long>? rowsDone = null, int threads = 0)
     {
-        if (File.Exists(archivePath) && ChunkedArchive.IsChunked(archivePath))
+        if (ChunkedArchive.IsChunked(archivePath))
         {
             // Chunk by chunk, in bounded memory, where the output is text and no model is needed.
             using ChunkedArchive archive = ChunkedArchive.Open(archivePath);

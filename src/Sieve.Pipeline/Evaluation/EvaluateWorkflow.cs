@@ -129,18 +129,9 @@ public static class EvaluateWorkflow
         return (report, files);
     }
 
-    // The archive's byte accounting and header: a version 5 archive chunk by chunk, older ones read once from memory.
-    private static (ArchiveAccounting Accounting, ArchiveHeader Header) Accounting(string archive)
-    {
-        if (File.Exists(archive) && ChunkedArchive.IsChunked(archive))
-        {
-            using ChunkedArchive chunked = ChunkedArchive.Open(archive);
-            return (ArchiveInspector.Inspect(archive), chunked.Header);
-        }
-
-        byte[] bytes = File.ReadAllBytes(archive);
-        return (ArchiveInspector.InspectBytes(bytes, archive), ArchiveReader.FromBytes(bytes, archive).Header);
-    }
+    // The archive's byte accounting and header; nothing of it is decoded (a version 5 archive is read chunk by chunk).
+    private static (ArchiveAccounting Accounting, ArchiveHeader Header) Accounting(string archive) =>
+        (ArchiveInspector.Inspect(archive), ArchiveReader.ReadHeader(archive));
 
     /// <summary>
     /// A report of NaN says nothing and must not pass as one: a variable with no value to compare
