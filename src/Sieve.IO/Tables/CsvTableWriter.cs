@@ -40,6 +40,35 @@ public static class CsvTableWriter
     }
 
     /// <summary>
+    /// Writes tables with the same columns (chunks of one table, produced as they are read) as one
+    /// file, atomically: the header line of the first, then every table's rows in order.
+    /// </summary>
+    /// <exception cref="ArgumentException">A chunk has other columns than the first, or breaks a rule of <see cref="Write(TextWriter, FeatureTable, string, char)"/>.</exception>
+    public static void WriteChunks(string path, IEnumerable<FeatureTable> chunks, string format = DefaultFormat, char delimiter = ',')
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(chunks);
+        AtomicFile.WriteText(path, writer =>
+        {
+            IReadOnlyList<string>? columns = null;
+            foreach (FeatureTable chunk in chunks)
+            {
+                if (columns is null)
+                {
+                    columns = chunk.ColumnOrder;
+                    writer.Write(HeaderLine(chunk, delimiter));
+                }
+                else if (!columns.SequenceEqual(chunk.ColumnOrder, StringComparer.Ordinal))
+                {
+                    throw new ArgumentException($"a chunk's columns ({string.Join(", ", chunk.ColumnOrder)}) are not the first chunk's ({string.Join(", ", columns)}).", nameof(chunks));
+                }
+
+                WriteRows(writer, chunk, format, delimiter);
+            }
+        });
+    }
+
+    /// <summary>
     /// The header line of <paramref name="table"/>'s columns, newline included: written once before
     /// the rows of a table written in chunks (<see cref="WriteRows"/>).
     /// </summary>

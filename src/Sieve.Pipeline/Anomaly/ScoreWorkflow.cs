@@ -43,46 +43,24 @@ public static class ScoreWorkflow
             int events = 0;
             IReadOnlyList<string> scoreNames = [];
             DroppedObjects? dropped = null;
-            var parts = new List<FeatureTable>();
-            void Add(ModelInput chunk, Action<FeatureTable> write)
+            IEnumerable<FeatureTable> scored = chunks.Select(chunk =>
             {
                 FeatureTable rows = ScoreRows(model, chunk, multiplicityColumn, out scoreNames);
-                write(rows);
                 events = checked(events + rows.RowCount);
                 if (chunk.Input.Dropped is { } d)
                 {
                     dropped = dropped is null ? d : dropped.Plus(d);
                 }
-            }
 
+                return rows;
+            });
             if (parquet)
             {
-                foreach (ModelInput chunk in chunks)
-                {
-                    Add(chunk, parts.Add);
-                }
-
-                ParquetTableWriter.Write(outputPath, Join(parts));
+                ParquetTableWriter.Write(outputPath, Join([.. scored]));
             }
             else
             {
-                IO.AtomicFile.WriteText(outputPath, writer =>
-                {
-                    bool first = true;
-                    foreach (ModelInput chunk in chunks)
-                    {
-                        Add(chunk, rows =>
-                        {
-                            if (first)
-                            {
-                                writer.Write(CsvTableWriter.HeaderLine(rows));
-                                first = false;
-                            }
-
-                            CsvTableWriter.WriteRows(writer, rows);
-                        });
-                    }
-                });
+                CsvTableWriter.WriteChunks(outputPath, scored);
             }
 
             return (events, scoreNames, dropped);

@@ -78,4 +78,21 @@ public class CsvTableWriterTests
         Assert.Equal("previous\n", File.ReadAllText(path));
         Assert.Equal(["t.csv"], folder.Files());
     }
+
+    [Fact]
+    public void Chunks_written_together_equal_the_whole_table_and_other_columns_leave_nothing()
+    {
+        using var folder = new TempFolder();
+        FeatureTable whole = Sieve.Core.Synthetic.SyntheticJets.Generate(10, 1);
+        FeatureTable Rows(int from, int n) => new(whole.FeatureNames, whole.Values[(from * 4)..((from + n) * 4)], n,
+            [new SideChannel(whole.SideChannels[0].Name, [.. whole.SideChannels[0].Values.Skip(from).Take(n)])], whole.ColumnOrder);
+        string a = folder.File("a.csv"), b = folder.File("b.csv");
+        CsvTableWriter.Write(a, whole);
+        CsvTableWriter.WriteChunks(b, [Rows(0, 3), Rows(3, 7)]);
+        Assert.Equal(File.ReadAllText(a), File.ReadAllText(b));
+
+        FeatureTable other = new(["x"], [1.0], 1, [], ["x"]);
+        Assert.Throws<ArgumentException>(() => CsvTableWriter.WriteChunks(folder.File("c.csv"), [Rows(0, 3), other]));
+        Assert.Equal(["a.csv", "b.csv"], folder.Files().Order());
+    }
 }
