@@ -49,8 +49,8 @@ public sealed class ChunkedArchiveWriter : IDisposable
     /// <summary>Rows appended so far.</summary>
     public long Rows => _rows;
 
-    /// <summary>Bytes written so far (preamble and chunks).</summary>
-    public long Length => _stream.Position;
+    /// <summary>Chunks appended so far.</summary>
+    public int ChunkCount => _chunks.Count;
 
     /// <summary>
     /// Codes one chunk. <paramref name="chunk"/> carries the archive's header with the chunk's row

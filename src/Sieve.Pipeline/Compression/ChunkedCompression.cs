@@ -37,11 +37,8 @@ internal static class ChunkedCompression
         int batchSize = 2 * (threads > 0 ? threads : Environment.ProcessorCount);
         var squaredErrors = new double[dims];
         var counted = new long[dims];
-        long rows = 0;
-        int written = 0;
         DroppedObjects? dropped = null;
         IReadOnlyList<ColumnPlan>? plan = null;
-        bool planned = false;
         using ChunkedArchiveWriter writer = ChunkedArchiveWriter.Create(archivePath);
 
         (EncodedChunk Bytes, ChunkLatents Latents) CodeOne(PreparedChunk chunk)
@@ -55,12 +52,11 @@ internal static class ChunkedCompression
         {
             var coded = new (EncodedChunk Bytes, ChunkLatents Latents)[batch.Count];
             int start = 0;
-            if (!planned && batch.Count > 0)
+            if (writer.ChunkCount == 0 && batch.Count > 0)
             {
                 // The first chunk chooses the coding plan by measuring; every later chunk codes with it.
                 coded[0] = CodeOne(batch[0]);
                 plan = coded[0].Bytes.LatentPlan;
-                planned = true;
                 start = 1;
             }
 
@@ -74,8 +70,6 @@ internal static class ChunkedCompression
                     counted[f] += coded[i].Latents.Counted[f];
                 }
 
-                rows += batch[i].Input.Table.RowCount;
-                written++;
                 if (batch[i].Input.Dropped is { } d)
                 {
                     dropped = dropped is null ? d : dropped.Plus(d);
@@ -121,18 +115,14 @@ internal static class ChunkedCompression
             }
         }
 
-        var pass = new ChunkPass(rows, written, squaredErrors, counted, dropped, Completed: false);
+        var pass = new ChunkPass(writer.Rows, writer.ChunkCount, squaredErrors, counted, dropped, Completed: false);
         if (!accept(pass))
         {
             return pass; // disposing the writer deletes the unfinished file
         }
 
-        if (rows > int.MaxValue)
-        {
-            throw new ArgumentException($"{rows} rows are more than one archive holds ({int.MaxValue}); split the input into smaller files.");
-        }
-
-        writer.Complete(ChunkedArchiveWriter.ChunkHeader(header, (int)rows));
+        // The writer refuses to append past int.MaxValue rows, so the total fits.
+        writer.Complete(ChunkedArchiveWriter.ChunkHeader(header, (int)writer.Rows));
         return pass with { Completed = true };
     }
 }
