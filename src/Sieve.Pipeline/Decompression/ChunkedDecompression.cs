@@ -33,7 +33,7 @@ internal static class ChunkedDecompression
         // One chunk's rows as the file's text: CSV rows (the header line is written once, before the first chunk) or DarkMachines event lines.
         (string Text, int Rows) Print(int index)
         {
-            FeatureTable table = Decode(archive, index, quantiser, float16, header);
+            FeatureTable table = DecompressWorkflow.Dequantised(archive.ReadChunk(index), header, quantiser);
 
             // Sized for the chunk up front (about 12 characters a cell): growing a builder of
             // megabytes copies it again and again and keeps the collector busy with large arrays.
@@ -74,19 +74,5 @@ internal static class ChunkedDecompression
             }
         });
         return checked((int)written);
-    }
-
-    // A chunk's values back in the file's units, rounded to the digits the quantiser resolves, with missing-value markers restored.
-    private static FeatureTable Decode(ChunkedArchive archive, int index, FeatureNormaliser quantiser, bool float16, ArchiveHeader header)
-    {
-        ArchiveContent content = archive.ReadChunk(index);
-        double[] decoded = quantiser.Inverse(content.Latents);
-        if (!float16)
-        {
-            DecompressWorkflow.RoundToPrecision(decoded, quantiser.Transforms, header);
-        }
-
-        var table = new FeatureTable(header.Schema.FeatureNames, decoded, content.Header.Latent.Rows, content.SideChannels, header.Schema.ColumnOrder);
-        return DecompressWorkflow.WithMarkers(table, header);
     }
 }

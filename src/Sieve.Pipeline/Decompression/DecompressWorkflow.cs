@@ -45,17 +45,8 @@ public static class DecompressWorkflow
         if (QuantizeWorkflow.Wrote(header))
         {
             // Quantised archives carry their quantiser: no model to load.
-            FeatureNormaliser quantiser = QuantizeWorkflow.StoredQuantiser(header);
-            double[] decoded = quantiser.Inverse(content.Latents);
+            FeatureTable quantised = Dequantised(content, header, QuantizeWorkflow.StoredQuantiser(header));
             bool float16 = header.Model.Name == QuantizeWorkflow.Float16ModelName;
-            if (!float16)
-            {
-                // Only the digits the quantiser resolves (float16 values keep the float32-style text).
-                RoundToPrecision(decoded, quantiser.Transforms, header);
-            }
-
-            var quantised = new FeatureTable(header.Schema.FeatureNames, decoded, header.Schema.RowCount, content.SideChannels, header.Schema.ColumnOrder);
-            quantised = WithMarkers(quantised, header);
             Write(quantised, header.Schema.InputFormat, LayoutKind.PerObject, outputPath, float16 ? CsvNumberFormat : CsvTableWriter.DefaultFormat);
             return quantised.RowCount;
         }
@@ -130,8 +121,25 @@ public static class DecompressWorkflow
         }
     }
 
+    /// <summary>
+    /// The rows of a quantised archive (or of one chunk: <paramref name="content"/>'s own row count)
+    /// back in the file's units: the quantiser's inverse, rounded to the digits it resolves (float16
+    /// values keep the float32-style text), missing-value markers put back.
+    /// </summary>
+    internal static FeatureTable Dequantised(ArchiveContent content, ArchiveHeader header, FeatureNormaliser quantiser)
+    {
+        double[] decoded = quantiser.Inverse(content.Latents);
+        if (header.Model.Name != QuantizeWorkflow.Float16ModelName)
+        {
+            RoundToPrecision(decoded, quantiser.Transforms, header);
+        }
+
+        var table = new FeatureTable(header.Schema.FeatureNames, decoded, content.Header.Latent.Rows, content.SideChannels, header.Schema.ColumnOrder);
+        return WithMarkers(table, header);
+    }
+
     // Puts the missing-value marker back where the missing-cells side channel says, and drops that channel.
-    internal static FeatureTable WithMarkers(FeatureTable table, ArchiveHeader header)
+    private static FeatureTable WithMarkers(FeatureTable table, ArchiveHeader header)
     {
         if (table.SideChannels.FirstOrDefault(c => c.Name == MissingCellsChannel.Name) is not { } cells
             || !header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MissingMarkerOption, out string? markerText))
@@ -146,7 +154,7 @@ public static class DecompressWorkflow
     }
 
     // Decoded values rounded to the digits their quantiser resolves, in the unit the file is written in (what the compressor measured).
-    internal static void RoundToPrecision(double[] values, IReadOnlyList<FeatureTransform> transforms, ArchiveHeader header)
+    private static void RoundToPrecision(double[] values, IReadOnlyList<FeatureTransform> transforms, ArchiveHeader header)
     {
         bool events = Enum.TryParse(header.Schema.InputFormat, ignoreCase: true, out InputFormat kind) && InputLoader.IsEventFormat(kind);
         double[] scales = [.. header.Schema.FeatureNames.Select(n => PrintedPrecision.PrintScale(events, VariableRoles.Classify(n)))];
