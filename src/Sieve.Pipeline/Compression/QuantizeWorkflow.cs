@@ -167,17 +167,16 @@ public static class QuantizeWorkflow
             // Make the steps of the features that missed finer and pass again: RMS ~ step, but the
             // digits a decompressed file keeps add a floor, so go by the square of the miss, at least 5 %.
             IReadOnlyList<(int Feature, double Rms, double Target)> misses = Misses(done, current, targets, kinds);
+            string missed = string.Join(", ", misses.Select(m => string.Create(CultureInfo.InvariantCulture, $"{table.FeatureNames[m.Feature]} (RMS {m.Rms:G4} > {m.Target:G4})")));
             if (steps is not null)
             {
-                throw new ArgumentException($"{option}: with the steps of --steps-from, {input.Path} misses " +
-                    string.Join(", ", misses.Select(m => string.Create(CultureInfo.InvariantCulture, $"{table.FeatureNames[m.Feature]} (RMS {m.Rms:G4} > {m.Target:G4})"))) +
+                throw new ArgumentException($"{option}: with the steps of --steps-from, {input.Path} misses {missed}" +
                     "; this shard is unlike the one the steps were fitted on. Fit the shared steps with room to spare (compress the first shard with --headroom 2%), or compress this one without --steps-from (it will not concatenate).");
             }
 
             if (pass == MaxPasses)
             {
-                throw new ArgumentException($"{option}: after {pass} passes over {input.Path} the RMS still misses: " +
-                    string.Join(", ", misses.Select(m => string.Create(CultureInfo.InvariantCulture, $"{table.FeatureNames[m.Feature]} {m.Rms:G4} > {m.Target:G4}"))) +
+                throw new ArgumentException($"{option}: after {pass} passes over {input.Path} the RMS still misses {missed}" +
                     "; the first chunk does not describe the rest of the file. Shuffle the rows, or give larger targets.");
             }
 
