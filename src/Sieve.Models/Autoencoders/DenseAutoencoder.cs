@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Sieve.Models.Inference;
 
 namespace Sieve.Models.Autoencoders;
 
@@ -53,6 +54,11 @@ public sealed class DenseAutoencoder : nn.Module<Tensor, Tensor>, IAutoencoder
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => Reconstruct(input);
+
+    /// <summary>The weights as plain arrays, for the fast and fixed-point inference paths.</summary>
+    public AutoencoderWeights ExportWeights() => new(
+        new DenseNetworkWeights(DenseLayers.Export(encoder, Options.Activation)),
+        new DenseNetworkWeights(DenseLayers.Export(decoder, Options.Activation)));
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Sieve.Models.Inference;
 
 namespace Sieve.Models.Autoencoders;
 
@@ -40,4 +41,37 @@ internal static class DenseLayers
         ActivationKind.Silu => nn.SiLU(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation"),
     };
+
+    /// <summary>
+    /// Reads a stack built by <see cref="Stack"/> out as plain arrays: each linear layer with the
+    /// activation that follows it, if any.
+    /// </summary>
+    public static List<DenseLayerWeights> Export(Sequential stack, ActivationKind activation)
+    {
+        var layers = new List<DenseLayerWeights>();
+        foreach ((string _, nn.Module child) in stack.named_children())
+        {
+            if (child is Linear linear)
+            {
+                layers.Add(Export(linear, null));
+            }
+            else if (layers.Count > 0 && layers[^1].Activation is null)
+            {
+                layers[^1] = layers[^1] with { Activation = activation };
+            }
+        }
+
+        return layers;
+    }
+
+    /// <summary>One linear layer's weight (out, in) and bias as arrays.</summary>
+    public static DenseLayerWeights Export(Linear linear, ActivationKind? activation)
+    {
+        using var noGrad = torch.no_grad();
+        using Tensor w = linear.weight!.detach().cpu().contiguous();
+        using Tensor b = linear.bias!.detach().cpu().contiguous();
+        int outputs = (int)w.shape[0];
+        int inputs = (int)w.shape[1];
+        return new DenseLayerWeights(inputs, outputs, w.data<float>().ToArray(), b.data<float>().ToArray(), activation);
+    }
 }

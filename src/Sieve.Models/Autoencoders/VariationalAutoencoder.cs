@@ -2,6 +2,7 @@ using Sieve.Models.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Sieve.Models.Inference;
 
 namespace Sieve.Models.Autoencoders;
 
@@ -85,6 +86,22 @@ public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoenc
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => Reconstruct(input);
+
+    /// <summary>
+    /// The weights as plain arrays: the encoder is the trunk followed by the mean head, and the
+    /// log-variance head reads the trunk's output beside it.
+    /// </summary>
+    public AutoencoderWeights ExportWeights()
+    {
+        List<DenseLayerWeights> encoderLayers = DenseLayers.Export(trunk, Options.Activation);
+        encoderLayers.Add(DenseLayers.Export(mean, null));
+        return new AutoencoderWeights(
+            new DenseNetworkWeights(encoderLayers),
+            new DenseNetworkWeights(DenseLayers.Export(decoder, Options.Activation)),
+            DenseLayers.Export(logVariance, null),
+            Variational.LogVarianceMin,
+            Variational.LogVarianceMax);
+    }
 
     /// <summary>KL(q(z|x) || N(0, 1)) per event, summed over latent dimensions: (B, F) -> (B).</summary>
     public Tensor KlDivergence(Tensor features)
