@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sieve.Cli.Terminal;
+using Sieve.Models.Scoring;
 using Sieve.Pipeline;
 using Spectre.Console;
 
@@ -17,20 +18,28 @@ internal static class ScoreCommand
         var multiplicity = new Option<string?>("--multiplicity-column") { Description = "Column giving the object multiplicity (default: a *jet_num* column, else present slots or features)." };
         var allowDrop = CommonOptions.AllowDrop();
         var missing = CommonOptions.Missing();
+        var engine = new Option<ScoreEngine>("--engine")
+        {
+            Description = "What runs the model: auto (the native vectorised kernels for dense models, libtorch otherwise), native, or torch (the reference).",
+            DefaultValueFactory = _ => ScoreEngine.Auto,
+        };
+        var threads = new Option<int?>("--threads") { Description = "Threads of the native kernels; 0 = one per core (default). The scores are the same with any number." };
         var output = new Option<string>("--out", "-o") { Description = "Scores file: .csv or .parquet. Columns: event_id, process_id, score_recon[, score_kl, score_rz], weight, multiplicity.", Required = true };
         var command = new Command("score", "Score every event with a trained autoencoder: reconstruction error over present cells (padded slots and missing values never count), " +
                                            "and for VAEs the KL term and R_z = sum mu^2/sigma^2 from the encoder alone. One row per event.")
         {
-            model, input, format, channel, multiplicity, missing, allowDrop, output,
+            model, input, format, channel, multiplicity, missing, allowDrop, engine, threads, output,
         };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(output)!;
-            (int events, IReadOnlyList<string> scores, Sieve.Core.Layouts.DroppedObjects? dropped) = ReadingDisplay.Run(console, parse.GetValue(input)!, bytes =>
+            ScoreOutcome outcome = ReadingDisplay.Run(console, parse.GetValue(input)!, bytes =>
                 ScoreWorkflow.Run(parse.GetValue(model)!, parse.GetValue(input)!, path, parse.GetValue(format), CommonOptions.ParseChannel(parse.GetValue(channel)),
-                    parse.GetValue(multiplicity), parse.GetValue(allowDrop), parse.GetValue(missing), bytes));
-            console.MarkupLine($"[green]scored[/] {events} events ({Markup.Escape(string.Join(", ", scores))}) into [bold]{Markup.Escape(path)}[/]");
-            Summaries.Dropped(console, dropped);
+                    parse.GetValue(multiplicity), parse.GetValue(allowDrop), parse.GetValue(missing), bytes,
+                    engine: parse.GetValue(engine), threads: parse.GetValue(threads) is > 0 and var t ? t : null));
+            string by = outcome.Engine == ScoreEngine.Native ? "native kernels" : "libtorch";
+            console.MarkupLine($"[green]scored[/] {outcome.Events} events ({Markup.Escape(string.Join(", ", outcome.Scores))}, by {by}) into [bold]{Markup.Escape(path)}[/]");
+            Summaries.Dropped(console, outcome.Dropped);
             return 0;
         });
         return command;

@@ -123,7 +123,7 @@ internal sealed class DenseKernel
             case null:
                 break;
             case ActivationKind.Tanh:
-                TensorPrimitives.Tanh(y, y);
+                FastTanh.InPlace(y);
                 break;
             case ActivationKind.Relu:
                 TensorPrimitives.Max(y, 0f, y);

@@ -6,6 +6,7 @@ using Sieve.IO.Parquet;
 using Sieve.IO.Tables;
 using Sieve.Models.Autoencoders;
 using Sieve.Models.Checkpoints;
+using Sieve.Models.Inference;
 using Sieve.Models.Scoring;
 
 namespace Sieve.Pipeline;
@@ -25,13 +26,17 @@ public static class ScoreWorkflow
     /// <param name="bytesRead">Where to report the bytes of the input read so far.</param>
     /// <param name="rowsPerChunk">Rows of a table scored at a time (CSV scores are written chunk by chunk, in bounded memory).</param>
     /// <param name="eventsPerChunk">Events of an event file scored at a time.</param>
-    public static (int Events, IReadOnlyList<string> Scores, DroppedObjects? Dropped) Run(string modelDirectory, string inputPath, string outputPath,
+    /// <param name="engine">What runs the model; <see cref="ScoreEngine.Auto"/> takes the native kernels for a dense model.</param>
+    /// <param name="threads">Threads of the native kernels; null for all cores.</param>
+    public static ScoreOutcome Run(string modelDirectory, string inputPath, string outputPath,
         InputFormat? format = null, Channel? channel = null, string? multiplicityColumn = null, bool allowDrop = false, double? missing = null,
-        IProgress<long>? bytesRead = null, int rowsPerChunk = InputChunks.RowsPerChunk, int eventsPerChunk = InputChunks.EventsPerChunk)
+        IProgress<long>? bytesRead = null, int rowsPerChunk = InputChunks.RowsPerChunk, int eventsPerChunk = InputChunks.EventsPerChunk,
+        ScoreEngine engine = ScoreEngine.Auto, int? threads = null)
     {
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
+            NativeAutoencoder? native = NativeFor(model, engine);
             if (InputLoader.IsEventFormat(manifest.Schema.Format) && manifest.Schema.Layout == LayoutKind.PerObject)
             {
                 throw new ArgumentException("event scores need one row per event: train the model with --layout fixed-slots or --layout l1.");
@@ -45,7 +50,10 @@ public static class ScoreWorkflow
             DroppedObjects? dropped = null;
             IEnumerable<FeatureTable> scored = chunks.Select(chunk =>
             {
-                FeatureTable rows = ScoreRows(model, chunk, multiplicityColumn, out scoreNames);
+                EventScores scores = native is null
+                    ? AnomalyScorer.Score(model, chunk.Normalised, chunk.Mask)
+                    : NativeAnomalyScorer.Score(native, chunk.Normalised, chunk.Mask, threads);
+                FeatureTable rows = ScoreRows(scores, chunk, multiplicityColumn, out scoreNames);
                 events = checked(events + rows.RowCount);
                 if (chunk.Input.Dropped is { } d)
                 {
@@ -63,14 +71,30 @@ public static class ScoreWorkflow
                 CsvTableWriter.WriteChunks(outputPath, scored);
             }
 
-            return (events, scoreNames, dropped);
+            return new ScoreOutcome(events, scoreNames, dropped, native is null ? ScoreEngine.Torch : ScoreEngine.Native);
         }
     }
 
-    // One chunk's scores file rows: id, process, the scores, weight and multiplicity.
-    private static FeatureTable ScoreRows(IAutoencoder model, ModelInput prepared, string? multiplicityColumn, out IReadOnlyList<string> scoreNames)
+    // The native kernels for a dense model unless torch is asked for; a model they cannot run is an error only when they were asked for by name.
+    private static NativeAutoencoder? NativeFor(IAutoencoder model, ScoreEngine engine)
     {
-        EventScores scores = AnomalyScorer.Score(model, prepared.Normalised, prepared.Mask);
+        if (engine == ScoreEngine.Torch)
+        {
+            return null;
+        }
+
+        AutoencoderWeights? weights = AutoencoderWeightsExport.TryFrom(model);
+        if (weights is null && engine == ScoreEngine.Native)
+        {
+            throw new ArgumentException($"the native engine runs dense autoencoders only; this model is a {model.GetType().Name}: use --engine torch.");
+        }
+
+        return weights is null ? null : new NativeAutoencoder(weights);
+    }
+
+    // One chunk's scores file rows: id, process, the scores, weight and multiplicity.
+    private static FeatureTable ScoreRows(EventScores scores, ModelInput prepared, string? multiplicityColumn, out IReadOnlyList<string> scoreNames)
+    {
         FeatureTable table = prepared.Input.Table;
         var names = new List<string> { "score_recon" };
         var columns = new List<double[]> { scores.Recon };
