@@ -149,6 +149,35 @@ public sealed class StreamingTests : IDisposable
         Assert.DoesNotContain(Directory.GetFiles(dir), f => f.EndsWith(".tmp", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_numpy_table_streams_in_chunks_with_the_whole_reads_features_and_side_channels()
+    {
+        // --columns f0,f2: f1 (integers) travels as a side channel.
+        const int rows = 1000;
+        var rng = new Random(8);
+        double[] values = new double[rows * 3];
+        for (int r = 0; r < rows; r++)
+        {
+            values[r * 3] = rng.NextDouble();
+            values[(r * 3) + 1] = rng.Next(0, 9);
+            values[(r * 3) + 2] = rng.NextDouble() * 100;
+        }
+
+        string path = Path.Combine(dir, "table.npy");
+        Sieve.IO.Numpy.NpyWriter.Write(path, new Sieve.IO.Arrays.DenseArray(values, [rows, 3], Sieve.IO.Arrays.ArrayElementType.Float64));
+        var request = new InputRequest(path, Columns: ["f0", "f2"]);
+        LoadedInput whole = InputLoader.Load(request);
+        List<LoadedInput> chunks = [.. InputChunks.Read(request, rowsPerChunk: 128)];
+
+        Assert.Equal(8, chunks.Count);
+        Assert.Equal(["f0", "f2"], whole.Table.FeatureNames);
+        Assert.All(chunks, c => Assert.Equal(whole.Table.FeatureNames, c.Table.FeatureNames));
+        Assert.Equal("f1", whole.Table.SideChannels[0].Name);
+        Assert.Equal(whole.Table.Values, chunks.SelectMany(c => c.Table.Values));
+        Assert.Equal(whole.Table.SideChannels[0].Values, chunks.SelectMany(c => c.Table.SideChannels[0].Values));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => i * 128L), chunks.Select(c => c.FirstRow));
+    }
+
     [SkippableFact]
     public void DarkMachines_events_stream_in_chunks_of_whole_events()
     {

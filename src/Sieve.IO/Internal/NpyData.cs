@@ -24,24 +24,33 @@ internal static class NpyData
         }
 
         var values = new double[count];
+        ReadInto(stream, header, file, values, firstElement: 0);
+        return header.FortranOrder && header.Shape.Count > 1 ? FortranToC(values, header.Shape) : values;
+    }
+
+    /// <summary>
+    /// Reads the next <c>values.Length</c> elements of <paramref name="header"/>'s data, in file
+    /// order, from <paramref name="stream"/>; <paramref name="firstElement"/> (their index in the
+    /// data) only words the error when the file ends early.
+    /// </summary>
+    public static void ReadInto(Stream stream, NpyHeader header, string file, Span<double> values, long firstElement)
+    {
         byte[] buffer = new byte[BufferSize];
         int itemSize = header.ItemSize;
-        long done = 0;
-        while (done < count)
+        int done = 0;
+        while (done < values.Length)
         {
-            int items = (int)Math.Min(count - done, BufferSize / itemSize);
+            int items = Math.Min(values.Length - done, BufferSize / itemSize);
             int bytes = items * itemSize;
             int got = stream.ReadAtLeast(buffer.AsSpan(0, bytes), bytes, throwOnEndOfStream: false);
             if (got < bytes)
             {
-                throw Truncated(file, header, (done * itemSize) + got);
+                throw Truncated(file, header, ((firstElement + done) * itemSize) + got);
             }
 
-            Decode(buffer.AsSpan(0, bytes), values.AsSpan((int)done, items), header.ElementType, header.BigEndian);
+            Decode(buffer.AsSpan(0, bytes), values.Slice(done, items), header.ElementType, header.BigEndian);
             done += items;
         }
-
-        return header.FortranOrder && header.Shape.Count > 1 ? FortranToC(values, header.Shape) : values;
     }
 
     /// <summary>Writes <paramref name="values"/> as little-endian <paramref name="type"/>.</summary>

@@ -54,6 +54,64 @@ public static class NpyReader
         return ToTable(array, path, featureNames);
     }
 
+    /// <summary>
+    /// Whether <see cref="ReadTableChunks"/> can stream <paramref name="header"/>'s array: a 2-D
+    /// array in C order, whose rows are consecutive in the file.
+    /// </summary>
+    public static bool CanReadInChunks(NpyHeader header) => header is { FortranOrder: false, Shape.Count: 2 };
+
+    /// <summary>
+    /// Reads a 2-D C-order array (N, F) as tables of <paramref name="rowsPerChunk"/> rows (the last
+    /// one shorter), so memory stays that of one chunk whatever the file size. Names as in
+    /// <see cref="ReadTable"/>. A file that ends early is an error naming the byte it ends at,
+    /// checked against the shape before the first chunk.
+    /// </summary>
+    public static IEnumerable<FeatureTable> ReadTableChunks(string path, int rowsPerChunk, IReadOnlyList<string>? featureNames = null, IProgress<long>? bytesRead = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerChunk, 1);
+        NpyHeader header = ReadHeader(path);
+        if (!CanReadInChunks(header))
+        {
+            throw new NpyFormatException(path, "shape", $"the array has shape {DenseArray.FormatShape(header.Shape)}{(header.FortranOrder ? " in Fortran order" : "")}",
+                "a 2-D array in C order to read in chunks");
+        }
+
+        long available = new FileInfo(path).Length - header.DataOffset;
+        if (available < header.DataLength)
+        {
+            // Before the first chunk, so a truncated file never yields part of its rows.
+            throw new NpyFormatException(path, "data", $"the data ends after {available} of {header.DataLength} bytes",
+                $"{header.ElementCount} elements of '{header.Descr}' for shape {DenseArray.FormatShape(header.Shape)}");
+        }
+
+        return Chunks(path, header, rowsPerChunk, featureNames, bytesRead);
+    }
+
+    private static IEnumerable<FeatureTable> Chunks(string path, NpyHeader header, int rowsPerChunk, IReadOnlyList<string>? featureNames, IProgress<long>? bytesRead)
+    {
+        using Stream stream = ProgressStream.Wrap(OpenRead(path), bytesRead);
+        NpyHeaderParser.Read(stream, path); // positions the stream at the data, its bytes counted
+        int rows = header.Shape[0], columns = header.Shape[1];
+        for (int from = 0; from < rows || from == 0; from += rowsPerChunk)
+        {
+            int n = Math.Min(rowsPerChunk, rows - from);
+            var values = new double[(long)n * columns];
+            NpyData.ReadInto(stream, header, path, values, (long)from * columns);
+            if (from + n >= rows)
+            {
+                // The data is read exactly, never to the end of the file, so the last report is ours.
+                bytesRead?.Report(stream.Length);
+            }
+
+            yield return ToTable(new DenseArray(values, [n, columns], header.ElementType), path, featureNames);
+            if (n == 0)
+            {
+                yield break;
+            }
+        }
+    }
+
     /// <summary>Builds a table from a 2-D array; shared with the .npz reader.</summary>
     internal static FeatureTable ToTable(DenseArray array, string file, IReadOnlyList<string>? featureNames)
     {

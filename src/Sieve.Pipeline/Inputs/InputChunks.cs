@@ -2,6 +2,7 @@ using Sieve.Core.Events;
 using Sieve.Core.Layouts;
 using Sieve.Core.Tables;
 using Sieve.IO.DarkMachines;
+using Sieve.IO.Numpy;
 using Sieve.IO.Tables;
 
 namespace Sieve.Pipeline;
@@ -16,9 +17,10 @@ namespace Sieve.Pipeline;
 /// across chunks, so a chunk's rows hold whole events) and laid out per chunk; dropped objects
 /// are summed and a layout that drops too many is refused after the last chunk, before anything
 /// is completed. CSV tables are read by <see cref="CsvTableReader.ReadChunks"/>: which columns
-/// are features is decided on the first chunk and holds for the rest. All-numeric binary formats
-/// (NumPy, HDF5, Parquet, ROOT trees) are read whole and handed out in slices: their readers have
-/// no streaming mode yet, so their memory is that of the whole table.
+/// are features is decided on the first chunk and holds for the rest, and so for a 2-D .npy array
+/// (<see cref="NpyReader.ReadTableChunks"/>). The other all-numeric binary formats (.npz, HDF5,
+/// Parquet, ROOT trees) are read whole and handed out in slices: their readers have no streaming
+/// mode yet, so their memory is that of the whole table.
 /// </remarks>
 public static class InputChunks
 {
@@ -39,6 +41,7 @@ public static class InputChunks
         {
             _ when InputLoader.IsEventFormat(format) => EventChunks(request with { Format = format }, bytes, eventsPerChunk),
             InputFormat.Csv => CsvChunks(request, bytes, rowsPerChunk),
+            InputFormat.Npy when StreamsNpy(request.Path) => NpyChunks(request, bytes, rowsPerChunk),
             _ => Slices(InputLoader.LoadNumericTable(request, format, bytes), rowsPerChunk, request.BytesRead),
         };
     }
@@ -82,6 +85,22 @@ public static class InputChunks
             yield return new LoadedInput(table, InputFormat.Csv, request.Unit ?? EnergyUnit.GeV, bytes,
                 KeptLossless: request.Columns is null ? kept : null) { FirstRow = firstRow };
             firstRow += table.RowCount;
+        }
+    }
+
+    // A plain .npy of a 2-D C-order array streams; .npz members and other layouts are read whole.
+    private static bool StreamsNpy(string path) =>
+        !path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) && NpyReader.CanReadInChunks(NpyReader.ReadHeader(path));
+
+    private static IEnumerable<LoadedInput> NpyChunks(InputRequest request, long bytes, int rowsPerChunk)
+    {
+        IReadOnlyList<string>? features = null;
+        long firstRow = 0;
+        foreach (FeatureTable numeric in NpyReader.ReadTableChunks(request.Path, rowsPerChunk, bytesRead: request.BytesRead))
+        {
+            features ??= InputLoader.NumericFeatures(request, numeric);
+            yield return InputLoader.SelectNumeric(request, InputFormat.Npy, bytes, numeric, features) with { FirstRow = firstRow };
+            firstRow += numeric.RowCount;
         }
     }
 

@@ -109,9 +109,21 @@ public static class InputLoader
     internal static LoadedInput LoadNumericTable(InputRequest request, InputFormat format, long bytes)
     {
         FeatureTable numeric = ReadNumericTable(request.Path, format, request.Columns?.Where(c => !ColumnPatterns.IsPattern(c)).ToList());
-        IReadOnlyList<string>? columns = ColumnPatterns.Expand(request.Columns, numeric.FeatureNames)
+        return SelectNumeric(request, format, bytes, numeric, NumericFeatures(request, numeric));
+    }
+
+    /// <summary>
+    /// The features of an all-numeric table: --columns expanded against its names, or every column
+    /// but those kept losslessly (integer ids and counts). A file read in chunks decides on its first.
+    /// </summary>
+    internal static IReadOnlyList<string> NumericFeatures(InputRequest request, FeatureTable numeric) =>
+        ColumnPatterns.Expand(request.Columns, numeric.FeatureNames)
             ?? [.. numeric.FeatureNames.Where((n, f) => !ColumnRoles.KeepLosslessly(n, numeric.Column(f)))];
-        (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(numeric, columns);
+
+    /// <summary>An all-numeric table (or chunk of one) as input with <paramref name="features"/> as its features, the other columns moved to side channels.</summary>
+    internal static LoadedInput SelectNumeric(InputRequest request, InputFormat format, long bytes, FeatureTable numeric, IReadOnlyList<string> features)
+    {
+        (FeatureTable selected, IReadOnlyList<string> moved) = FeatureSelection.Select(numeric, features);
         return new LoadedInput(selected, format, request.Unit ?? EnergyUnit.GeV, bytes, moved,
             KeptLossless: request.Columns is null ? moved : null);
     }
