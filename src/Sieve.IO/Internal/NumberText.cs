@@ -49,24 +49,51 @@ internal static class NumberText
     /// </summary>
     public static void Write(TextWriter writer, double value, string format)
     {
-        Span<char> buffer = stackalloc char[64];
-        if (value.TryFormat(buffer, out int written, format, CultureInfo.InvariantCulture))
+        Span<char> small = stackalloc char[64];
+        if (TryFormat(value, format, small, out int n))
         {
-            Span<char> text = buffer[..written];
-            text.Replace('E', 'e');
-            writer.Write(text);
+            writer.Write(small[..n]);
+            return;
         }
-        else
-        {
-            // Custom format strings can be longer than the stack buffer; rare, so allocate.
-            writer.Write(value.ToString(format, CultureInfo.InvariantCulture).Replace('E', 'e'));
-        }
+
+        // Custom format strings can be longer than the stack buffer; rare, so allocate.
+        writer.Write(value.ToString(format, CultureInfo.InvariantCulture).Replace('E', 'e'));
     }
+
+    /// <summary>
+    /// Formats <paramref name="value"/> into <paramref name="destination"/> as <see cref="Write"/>
+    /// does; false when it does not fit. <see cref="Float32Format"/> gives the shortest text that
+    /// parses back to the same float32.
+    /// </summary>
+    public static bool TryFormat(double value, string format, Span<char> destination, out int written)
+    {
+        bool ok = format == Float32Format
+            ? ((float)value).TryFormat(destination, out written, "R", CultureInfo.InvariantCulture)
+            : value.TryFormat(destination, out written, format, CultureInfo.InvariantCulture);
+        if (ok)
+        {
+            destination[..written].Replace('E', 'e');
+        }
+
+        return ok;
+    }
+
+    /// <summary>
+    /// The format of values that are float32 at heart (scores, reconstructions): the shortest text
+    /// that round-trips the value as a float32, at most 9 significant digits, without the noise
+    /// digits of the float -> double conversion.
+    /// </summary>
+    public const string Float32Format = "float32";
 
     /// <summary>Throws <see cref="ArgumentException"/> when a format string is not valid for doubles.</summary>
     public static void ValidateFormat(string format, string paramName)
     {
         ArgumentException.ThrowIfNullOrEmpty(format, paramName);
+        if (format == Float32Format)
+        {
+            return;
+        }
+
         try
         {
             _ = 1.5.ToString(format, CultureInfo.InvariantCulture);

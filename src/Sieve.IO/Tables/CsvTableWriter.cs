@@ -1,4 +1,5 @@
 using Sieve.Core.Tables;
+using Sieve.Core.Parallelism;
 using Sieve.IO.Internal;
 
 namespace Sieve.IO.Tables;
@@ -11,14 +12,23 @@ namespace Sieve.IO.Tables;
 /// <remarks>
 /// The default format "R" gives the shortest text that parses back to the same double, so a
 /// table read from a file whose numbers are already shortest text is written back byte for byte.
-/// Pass "G9" for values that are float32 at heart (e.g. reconstructions): 9 significant digits
-/// round-trip any float32 and avoid printing the noise of the float -> double conversion.
+/// Pass <see cref="Float32Format"/> for values that are float32 at heart (e.g. scores): the
+/// shortest text of the float32, without the noise digits of the float -> double conversion.
 /// The exponent marker is written as 'e' (as C, Python and pandas do).
 /// </remarks>
 public static class CsvTableWriter
 {
     /// <summary>Default feature format: shortest round-trip text of the double.</summary>
     public const string DefaultFormat = "R";
+
+    /// <summary>
+    /// Format of values that are float32 at heart (scores, reconstructions): the shortest text
+    /// that round-trips the value as a float32 (at most 9 significant digits).
+    /// </summary>
+    public const string Float32Format = NumberText.Float32Format;
+
+    // Rows formatted per part: a part's text fits the cache and parts spread over the cores.
+    private const int RowsPerPart = 4096;
 
     /// <summary>
     /// Writes <paramref name="table"/> to <paramref name="path"/> through a temporary file in the
@@ -44,7 +54,13 @@ public static class CsvTableWriter
     /// file, atomically: the header line of the first, then every table's rows in order.
     /// </summary>
     /// <exception cref="ArgumentException">A chunk has other columns than the first, or breaks a rule of <see cref="Write(TextWriter, FeatureTable, string, char)"/>.</exception>
-    public static void WriteChunks(string path, IEnumerable<FeatureTable> chunks, string format = DefaultFormat, char delimiter = ',')
+    /// <param name="path">The file to write.</param>
+    /// <param name="chunks">The tables, in order.</param>
+    /// <param name="format">Format of the features.</param>
+    /// <param name="delimiter">Field delimiter.</param>
+    /// <param name="featureFormats">Formats of particular features by name, where they differ from <paramref name="format"/> (float32 scores beside double weights).</param>
+    public static void WriteChunks(string path, IEnumerable<FeatureTable> chunks, string format = DefaultFormat, char delimiter = ',',
+        IReadOnlyDictionary<string, string>? featureFormats = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(chunks);
@@ -63,7 +79,13 @@ public static class CsvTableWriter
                     throw new ArgumentException($"a chunk's columns ({string.Join(", ", chunk.ColumnOrder)}) are not the first chunk's ({string.Join(", ", columns)}).", nameof(chunks));
                 }
 
-                WriteRows(writer, chunk, format, delimiter);
+                Validate(chunk, format, delimiter);
+                foreach (string f in featureFormats?.Values ?? [])
+                {
+                    NumberText.ValidateFormat(f, nameof(featureFormats));
+                }
+
+                WriteValidated(writer, chunk, format, delimiter, header: false, featureFormats);
             }
         });
     }
@@ -134,8 +156,10 @@ public static class CsvTableWriter
         }
     }
 
-    private static void WriteValidated(TextWriter writer, FeatureTable table, string format, char delimiter, bool header = true)
+    private static void WriteValidated(TextWriter writer, FeatureTable table, string format, char delimiter, bool header = true,
+        IReadOnlyDictionary<string, string>? featureFormats = null)
     {
+        string[] formats = [.. table.FeatureNames.Select(n => featureFormats?.GetValueOrDefault(n) ?? format)];
         // Each output column is either a feature index (>= 0) or a side channel (~index, < 0).
         var sources = new int[table.ColumnOrder.Count];
         for (int c = 0; c < sources.Length; c++)
@@ -150,36 +174,108 @@ public static class CsvTableWriter
             writer.Write(HeaderLine(table, delimiter));
         }
 
+        // Parts of rows are formatted into their own buffers on all cores, a wave at a time, and
+        // written in order: formatting numbers is most of the cost of a large table.
+        int parts = (table.RowCount + RowsPerPart - 1) / RowsPerPart;
+        int wave = Math.Max(1, Math.Min(parts, Environment.ProcessorCount));
+        var buffers = new RowText[wave];
+        for (int first = 0; first < parts; first += wave)
+        {
+            int count = Math.Min(wave, parts - first);
+            OrderedParallel.For(0, count, count, k =>
+            {
+                int from = (first + k) * RowsPerPart;
+                buffers[k] ??= new RowText();
+                buffers[k].Length = 0;
+                FormatRows(buffers[k], table, sources, formats, delimiter, from, Math.Min(table.RowCount, from + RowsPerPart));
+            });
+            for (int k = 0; k < count; k++)
+            {
+                writer.Write(buffers[k].Chars, 0, buffers[k].Length);
+            }
+        }
+    }
+
+    // Rows [from, to) as CSV lines appended to text.
+    private static void FormatRows(RowText text, FeatureTable table, int[] sources, string[] formats, char delimiter, int from, int to)
+    {
         int featureCount = table.FeatureCount;
         double[] values = table.Values;
-        for (int r = 0; r < table.RowCount; r++)
+        for (int r = from; r < to; r++)
         {
             for (int c = 0; c < sources.Length; c++)
             {
                 if (c > 0)
                 {
-                    writer.Write(delimiter);
+                    text.Append(delimiter);
                 }
 
                 int source = sources[c];
                 if (source >= 0)
                 {
                     double value = values[((long)r * featureCount) + source];
-                    if (!double.IsFinite(value))
+                    string format = formats[source];
+                    bool float32 = ReferenceEquals(format, Float32Format) || format == Float32Format;
+                    if (!double.IsFinite(value) || (float32 && !float.IsFinite((float)value)))
                     {
                         // The reader rejects these; better to fail now than write an unreadable file.
-                        throw new ArgumentException($"Feature '{table.FeatureNames[source]}' is {value} in row {r}; only finite values can be written.", nameof(table));
+                        throw new ArgumentException($"Feature '{table.FeatureNames[source]}' is {value} in row {r}; only finite values{(float32 ? " within float32's range" : "")} can be written.", nameof(table));
                     }
 
-                    NumberText.Write(writer, value, format);
+                    text.AppendNumber(value, format);
                 }
                 else
                 {
-                    writer.Write(table.SideChannels[~source].Values[r]);
+                    text.Append(table.SideChannels[~source].Values[r]);
                 }
             }
 
-            writer.Write('\n');
+            text.Append('\n');
+        }
+    }
+
+    // A growable char buffer for one part's lines.
+    private sealed class RowText
+    {
+        public char[] Chars { get; private set; } = new char[1 << 16];
+
+        public int Length { get; set; }
+
+        public void Append(char c)
+        {
+            Ensure(1);
+            Chars[Length++] = c;
+        }
+
+        public void Append(string s)
+        {
+            Ensure(s.Length);
+            s.CopyTo(Chars.AsSpan(Length));
+            Length += s.Length;
+        }
+
+        public void AppendNumber(double value, string format)
+        {
+            Ensure(64);
+            if (NumberText.TryFormat(value, format, Chars.AsSpan(Length), out int written))
+            {
+                Length += written;
+            }
+            else
+            {
+                // Custom format strings can be longer than 64 characters; rare, so allocate.
+                Append(value.ToString(format, System.Globalization.CultureInfo.InvariantCulture).Replace('E', 'e'));
+            }
+        }
+
+        private void Ensure(int more)
+        {
+            if (Length + more > Chars.Length)
+            {
+                char[] bigger = new char[Math.Max(Chars.Length * 2, Length + more)];
+                Chars.AsSpan(0, Length).CopyTo(bigger);
+                Chars = bigger;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sieve.Core.Layouts;
+using Sieve.Core.Parallelism;
 using Sieve.Core.Selection;
 using Sieve.Core.Tables;
 using Sieve.IO.Parquet;
@@ -68,7 +69,13 @@ public static class ScoreWorkflow
             }
             else
             {
-                CsvTableWriter.WriteChunks(outputPath, scored);
+                // Scores are float32 sums at heart: their shortest float text, not 17 digits of noise.
+                CsvTableWriter.WriteChunks(outputPath, ReadAhead.Of(scored), featureFormats: new Dictionary<string, string>
+                {
+                    ["score_recon"] = CsvTableWriter.Float32Format,
+                    ["score_kl"] = CsvTableWriter.Float32Format,
+                    ["score_rz"] = CsvTableWriter.Float32Format,
+                });
             }
 
             return new ScoreOutcome(events, scoreNames, dropped, native is null ? ScoreEngine.Torch : ScoreEngine.Native);

@@ -10,6 +10,59 @@ public class CsvTableWriterTests
         ["x", "y"], values, values.Length / 2, [new SideChannel("id", Enumerable.Range(0, values.Length / 2).Select(i => $"r{i}").ToArray())],
         ["y", "id", "x"]);
 
+    [Fact]
+    public void A_table_of_many_parts_is_written_in_row_order_and_reads_back_exactly()
+    {
+        // 3 x 4096 + 5 rows: formatted in parts on all cores, written in order.
+        var rng = new Random(4);
+        int rows = (3 * 4096) + 5;
+        double[] values = [.. Enumerable.Range(0, rows * 2).Select(_ => (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-30, 30)))];
+        using var folder = new TempFolder();
+        string path = folder.File("many.csv");
+        CsvTableWriter.Write(path, Small(values));
+        string[] lines = File.ReadAllLines(path);
+        Assert.Equal(rows + 1, lines.Length);
+        Assert.Equal($"r{rows - 1}", lines[^1].Split(',')[1]);
+        FeatureTable back = CsvTableReader.Read(path, new CsvTableOptions { FeatureColumns = ["x", "y"] });
+        Assert.Equal(values, back.Values);
+    }
+
+    [Theory]
+    [InlineData(0.1f, "0.1")]
+    [InlineData(0.2431077551841736f, "0.24310775")]
+    [InlineData(1e-45f, "1e-45")]
+    [InlineData(-3.4028235e38f, "-3.4028235e+38")]
+    [InlineData(4f, "4")]
+    public void Float32_format_writes_the_shortest_text_of_the_float(float value, string expected)
+    {
+        var table = new FeatureTable(["s"], [(double)value], 1, [], ["s"]);
+        using var writer = new StringWriter();
+        CsvTableWriter.Write(writer, table, CsvTableWriter.Float32Format);
+        Assert.Equal($"s\n{expected}\n", writer.ToString());
+        Assert.Equal(value, float.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Float32_format_refuses_a_double_beyond_floats_range_and_writes_no_file()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("big.csv");
+        var table = new FeatureTable(["s"], [1e39], 1, [], ["s"]);
+        var error = Assert.Throws<ArgumentException>(() => CsvTableWriter.WriteChunks(path, [table], CsvTableWriter.Float32Format));
+        Assert.Contains("float32", error.Message);
+        Assert.Empty(folder.Files());
+    }
+
+    [Fact]
+    public void Chunks_take_a_format_per_feature()
+    {
+        var table = new FeatureTable(["score", "weight"], [(double)0.1f, 0.1], 1, [], ["score", "weight"]);
+        using var folder = new TempFolder();
+        string path = folder.File("scores.csv");
+        CsvTableWriter.WriteChunks(path, [table, table], featureFormats: new Dictionary<string, string> { ["score"] = CsvTableWriter.Float32Format });
+        Assert.Equal("score,weight\n0.1,0.1\n0.1,0.1\n", File.ReadAllText(path));
+    }
+
     [SkippableFact]
     public void Real_atlas_table_round_trips_byte_for_byte()
     {
