@@ -34,6 +34,7 @@ public static class SieveApp
         root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(RocCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
         return root;
     }
 

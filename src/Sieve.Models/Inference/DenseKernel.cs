@@ -67,6 +67,8 @@ internal sealed class DenseKernel
         Activate(y[..(rows * PaddedOutputs)]);
     }
 
+    // Four rows at a time; two output vectors per pass where the layer has them, so that eight
+    // independent accumulators hide the FMA latency (one chain per accumulator).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rows4(ReadOnlySpan<float> x, int stride, Span<float> y)
     {
@@ -78,7 +80,40 @@ internal sealed class DenseKernel
         ref float x3 = ref Unsafe.Add(ref x0, 3 * stride);
         ref float y0 = ref MemoryMarshal.GetReference(y);
         int width = PaddedOutputs;
-        for (int j = 0; j < width; j += Lanes)
+        int j = 0;
+        for (; j + (2 * Lanes) <= width; j += 2 * Lanes)
+        {
+            Vector<float> bj = Vector.LoadUnsafe(ref b, (nuint)j), bk = Vector.LoadUnsafe(ref b, (nuint)(j + Lanes));
+            Vector<float> a0 = bj, a1 = bj, a2 = bj, a3 = bj, c0 = bk, c1 = bk, c2 = bk, c3 = bk;
+            for (int i = 0; i < InputSize; i++)
+            {
+                Vector<float> wi = Vector.LoadUnsafe(ref w, (nuint)((i * width) + j));
+                Vector<float> wk = Vector.LoadUnsafe(ref w, (nuint)((i * width) + j + Lanes));
+                var v0 = new Vector<float>(Unsafe.Add(ref x0, i));
+                var v1 = new Vector<float>(Unsafe.Add(ref x1, i));
+                var v2 = new Vector<float>(Unsafe.Add(ref x2, i));
+                var v3 = new Vector<float>(Unsafe.Add(ref x3, i));
+                a0 = Vector.FusedMultiplyAdd(wi, v0, a0);
+                a1 = Vector.FusedMultiplyAdd(wi, v1, a1);
+                a2 = Vector.FusedMultiplyAdd(wi, v2, a2);
+                a3 = Vector.FusedMultiplyAdd(wi, v3, a3);
+                c0 = Vector.FusedMultiplyAdd(wk, v0, c0);
+                c1 = Vector.FusedMultiplyAdd(wk, v1, c1);
+                c2 = Vector.FusedMultiplyAdd(wk, v2, c2);
+                c3 = Vector.FusedMultiplyAdd(wk, v3, c3);
+            }
+
+            a0.StoreUnsafe(ref y0, (nuint)j);
+            a1.StoreUnsafe(ref y0, (nuint)(width + j));
+            a2.StoreUnsafe(ref y0, (nuint)((2 * width) + j));
+            a3.StoreUnsafe(ref y0, (nuint)((3 * width) + j));
+            c0.StoreUnsafe(ref y0, (nuint)(j + Lanes));
+            c1.StoreUnsafe(ref y0, (nuint)(width + j + Lanes));
+            c2.StoreUnsafe(ref y0, (nuint)((2 * width) + j + Lanes));
+            c3.StoreUnsafe(ref y0, (nuint)((3 * width) + j + Lanes));
+        }
+
+        for (; j < width; j += Lanes)
         {
             Vector<float> bj = Vector.LoadUnsafe(ref b, (nuint)j);
             Vector<float> a0 = bj, a1 = bj, a2 = bj, a3 = bj;
@@ -98,18 +133,42 @@ internal sealed class DenseKernel
         }
     }
 
+    // One row: four output vectors per pass where there are four, for four independent chains.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Row1(ReadOnlySpan<float> x, Span<float> y)
     {
         ref float w = ref MemoryMarshal.GetArrayDataReference(transposed);
         ref float b = ref MemoryMarshal.GetArrayDataReference(bias);
+        ref float xr = ref MemoryMarshal.GetReference(x);
         ref float y0 = ref MemoryMarshal.GetReference(y);
         int width = PaddedOutputs;
-        for (int j = 0; j < width; j += Lanes)
+        int j = 0;
+        for (; j + (4 * Lanes) <= width; j += 4 * Lanes)
+        {
+            Vector<float> a0 = Vector.LoadUnsafe(ref b, (nuint)j), a1 = Vector.LoadUnsafe(ref b, (nuint)(j + Lanes));
+            Vector<float> a2 = Vector.LoadUnsafe(ref b, (nuint)(j + (2 * Lanes))), a3 = Vector.LoadUnsafe(ref b, (nuint)(j + (3 * Lanes)));
+            for (int i = 0; i < InputSize; i++)
+            {
+                var v = new Vector<float>(Unsafe.Add(ref xr, i));
+                nuint at = (nuint)((i * width) + j);
+                a0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref w, at), v, a0);
+                a1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref w, at + (nuint)Lanes), v, a1);
+                a2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref w, at + (nuint)(2 * Lanes)), v, a2);
+                a3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref w, at + (nuint)(3 * Lanes)), v, a3);
+            }
+
+            a0.StoreUnsafe(ref y0, (nuint)j);
+            a1.StoreUnsafe(ref y0, (nuint)(j + Lanes));
+            a2.StoreUnsafe(ref y0, (nuint)(j + (2 * Lanes)));
+            a3.StoreUnsafe(ref y0, (nuint)(j + (3 * Lanes)));
+        }
+
+        for (; j < width; j += Lanes)
         {
             Vector<float> a = Vector.LoadUnsafe(ref b, (nuint)j);
             for (int i = 0; i < InputSize; i++)
             {
-                a = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref w, (nuint)((i * width) + j)), new Vector<float>(x[i]), a);
+                a = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref w, (nuint)((i * width) + j)), new Vector<float>(Unsafe.Add(ref xr, i)), a);
             }
 
             a.StoreUnsafe(ref y0, (nuint)j);
