@@ -15,6 +15,13 @@ if (args.Length >= 4 && args[0] == "synth-darkmachines")
         args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 1);
 }
 
+// `synth-npy OUT ROWS FEATURES [SEED]`: a float32 table for the score benchmark (bench/score/run.sh).
+if (args.Length >= 4 && args[0] == "synth-npy")
+{
+    return SyntheticNpy.Run(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+        args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 1);
+}
+
 if (args.Length >= 2 && args[0] == "stages")
 {
     var sw = System.Diagnostics.Stopwatch.StartNew();

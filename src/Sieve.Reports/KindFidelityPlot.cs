@@ -86,7 +86,7 @@ public static class KindFidelityPlot
                     int b = (int)Math.Floor((r - binning.Low) / width);
                     if (b >= 0 && b < bins)
                     {
-                        counts[b]++;
+                        counts[b] += kind.SampleWeight;
                     }
                 }
 

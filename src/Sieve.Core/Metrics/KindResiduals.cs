@@ -4,4 +4,8 @@ namespace Sieve.Core.Metrics;
 /// <param name="Kind">Object code.</param>
 /// <param name="Residuals">Per variable: relative residuals for E and pt, absolute for eta and phi.</param>
 /// <param name="Absolute">Absolute residuals (GeV) of E and pt.</param>
-public sealed record KindResiduals(string Kind, IReadOnlyDictionary<string, double[]> Residuals, IReadOnlyDictionary<string, double[]> Absolute);
+public sealed record KindResiduals(string Kind, IReadOnlyDictionary<string, double[]> Residuals, IReadOnlyDictionary<string, double[]> Absolute)
+{
+    /// <summary>Objects each kept residual stands for: 1, or objects / kept once the residuals were sampled (histogram counts are scaled by it).</summary>
+    public double SampleWeight { get; init; } = 1;
+}

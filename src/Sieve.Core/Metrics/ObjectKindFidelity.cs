@@ -16,13 +16,21 @@ public static class ObjectKindFidelity
     /// <summary>Variables compared for every object.</summary>
     public static IReadOnlyList<string> Variables { get; } = ["E", "pt", "eta", "phi"];
 
-    /// <summary>Compares the events; throws when the event counts differ.</summary>
-    public static (IReadOnlyList<KindFidelity> Kinds, IReadOnlyList<KindResiduals> Residuals) Evaluate(IEnumerable<Event> original, IEnumerable<Event> reconstructed)
+    /// <summary>
+    /// Compares the events as they stream by; throws when the event counts differ. Memory is
+    /// bounded whatever the number of events: each variable's residuals are a
+    /// <see cref="ResidualSample"/> (exact moments, quantiles from at most
+    /// <paramref name="capacity"/> kept values), per kind and over all kinds together.
+    /// </summary>
+    public static ObjectKindComparison Evaluate(IEnumerable<Event> original, IEnumerable<Event> reconstructed, int capacity = ResidualSample.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(reconstructed);
-        var residuals = ObjectKinds.WithHadron.ToDictionary(k => k, _ => Variables.ToDictionary(v => v, _ => new List<double>()));
-        var absolute = ObjectKinds.WithHadron.ToDictionary(k => k, _ => new Dictionary<string, List<double>> { ["E"] = [], ["pt"] = [] });
+        int seed = 1;
+        Dictionary<string, ResidualSample> NewSamples(IEnumerable<string> names) => names.ToDictionary(v => v, _ => new ResidualSample(capacity, seed++));
+        var residuals = ObjectKinds.WithHadron.ToDictionary(k => k, _ => NewSamples(Variables));
+        var absolute = ObjectKinds.WithHadron.ToDictionary(k => k, _ => NewSamples(["E", "pt"]));
+        Dictionary<string, ResidualSample> pooled = NewSamples(Variables), pooledAbsolute = NewSamples(["E", "pt"]);
         var unmatched = ObjectKinds.WithHadron.ToDictionary(k => k, _ => 0);
         using IEnumerator<Event> a = original.GetEnumerator();
         using IEnumerator<Event> b = reconstructed.GetEnumerator();
@@ -48,45 +56,67 @@ public static class ObjectKindFidelity
                 unmatched[kind] += Math.Abs(truth.Length - reco.Length);
                 foreach ((PhysicsObject t, PhysicsObject o) in Pairs(truth, reco))
                 {
-                    Dictionary<string, List<double>> r = residuals[kind];
-                    r["E"].Add((o.E - t.E) / t.E);
-                    r["pt"].Add((o.Pt - t.Pt) / t.Pt);
-                    absolute[kind]["E"].Add(o.E - t.E);
-                    absolute[kind]["pt"].Add(o.Pt - t.Pt);
-                    r["eta"].Add(o.Eta - t.Eta);
-                    r["phi"].Add(Kinematics.WrapPhi(o.Phi - t.Phi));
+                    Add(residuals[kind], pooled, "E", (o.E - t.E) / t.E);
+                    Add(residuals[kind], pooled, "pt", (o.Pt - t.Pt) / t.Pt);
+                    Add(absolute[kind], pooledAbsolute, "E", o.E - t.E);
+                    Add(absolute[kind], pooledAbsolute, "pt", o.Pt - t.Pt);
+                    Add(residuals[kind], pooled, "eta", o.Eta - t.Eta);
+                    Add(residuals[kind], pooled, "phi", Kinematics.WrapPhi(o.Phi - t.Phi));
                 }
             }
         }
 
         var kinds = new List<KindFidelity>();
         var plots = new List<KindResiduals>();
+        var notes = new List<string>();
         foreach (ObjectKind kind in ObjectKinds.WithHadron)
         {
-            Dictionary<string, List<double>> r = residuals[kind];
-            int objects = r["pt"].Count;
+            Dictionary<string, ResidualSample> r = residuals[kind];
+            long objects = r["pt"].Count;
             if (objects == 0 && unmatched[kind] == 0)
             {
                 continue;
             }
 
             VariableFidelity[] variables = [.. Variables.Select(v => Statistics(v, r[v], absolute[kind].GetValueOrDefault(v)))];
-            kinds.Add(new KindFidelity(kind.Code(), objects, unmatched[kind], variables));
-            plots.Add(new KindResiduals(kind.Code(), Variables.ToDictionary(v => v, v => r[v].ToArray()),
-                absolute[kind].ToDictionary(x => x.Key, x => x.Value.ToArray())));
+            kinds.Add(new KindFidelity(kind.Code(), checked((int)objects), unmatched[kind], variables));
+            plots.Add(new KindResiduals(kind.Code(), Variables.ToDictionary(v => v, v => r[v].Kept.ToArray()),
+                absolute[kind].ToDictionary(x => x.Key, x => x.Value.Kept.ToArray()))
+            {
+                SampleWeight = r["pt"].IsSampled ? (double)objects / r["pt"].Kept.Count : 1,
+            });
+            NoteSampling(notes, kind.Code(), r["pt"]);
         }
 
-        return (kinds, plots);
+        NoteSampling(notes, "all kinds", pooled["pt"]);
+        VariableFidelity[] overall = [.. Variables.Select(v => Statistics(v, pooled[v], pooledAbsolute.GetValueOrDefault(v)))];
+        VariableResiduals[] overallResiduals = [.. Variables.Select((v, i) => new VariableResiduals(v, overall[i].Kind,
+            (pooledAbsolute.GetValueOrDefault(v) ?? pooled[v]).Kept.ToArray(), pooledAbsolute.ContainsKey(v) ? pooled[v].Kept.ToArray() : null))];
+        return new ObjectKindComparison(kinds, plots, overall, overallResiduals, checked((int)pooled["pt"].Count), notes);
     }
 
     /// <summary>Statistics of one variable: relative residuals (and absolute ones, GeV) for E and pt, absolute for eta and phi.</summary>
-    public static VariableFidelity Statistics(string variable, IReadOnlyList<double> values, IReadOnlyList<double>? absolute = null)
+    public static VariableFidelity Statistics(string variable, ResidualSample values, ResidualSample? absolute = null)
     {
         ArgumentNullException.ThrowIfNull(values);
-        SummaryStatistics stats = SummaryStatistics.FromValues([.. values]);
+        SummaryStatistics stats = values.Summary();
         return absolute is not null
-            ? new VariableFidelity(variable, VariableKind.EnergyLike, SummaryStatistics.FromValues([.. absolute]), stats, $"all matched objects ({values.Count})", 0, values.Count)
+            ? new VariableFidelity(variable, VariableKind.EnergyLike, absolute.Summary(), stats, $"all matched objects ({values.Count})", 0, checked((int)values.Count))
             : new VariableFidelity(variable, variable == "phi" ? VariableKind.Angle : VariableKind.Plain, stats);
+    }
+
+    private static void Add(Dictionary<string, ResidualSample> kind, Dictionary<string, ResidualSample> all, string variable, double value)
+    {
+        kind[variable].Add(value);
+        all[variable].Add(value);
+    }
+
+    private static void NoteSampling(List<string> notes, string what, ResidualSample sample)
+    {
+        if (sample.IsSampled)
+        {
+            notes.Add($"{what}: median, iqr_width and the histograms come from a uniform sample of {sample.Kept.Count} of the {sample.Count} objects' residuals; count, mean, rms, std, min and max are exact.");
+        }
     }
 
     /// <summary>

@@ -40,10 +40,11 @@ public static class EvaluateWorkflow
                 }
             }
 
-            (perKind, kindResiduals) = ObjectKindFidelity.Evaluate(
+            ObjectKindComparison comparison = ObjectKindFidelity.Evaluate(
                 Counted(InputLoader.ReadEvents(originalRequest with { Format = format })),
                 InputLoader.ReadEvents(new InputRequest(request.Reconstructed)));
-            evaluation = Pooled(kindResiduals);
+            (perKind, kindResiduals) = (comparison.Kinds, comparison.Residuals);
+            evaluation = Pooled(comparison);
             rows = objectRows;
             featureCount = Core.Layouts.PerObjectLayout.Features.Count;
         }
@@ -186,20 +187,11 @@ public static class EvaluateWorkflow
     }
 
     // The overall numbers of an event comparison: every matched object of every kind together.
-    private static FidelityEvaluation Pooled(IReadOnlyList<KindResiduals> kinds)
-    {
-        var variables = new List<VariableFidelity>();
-        var residuals = new List<VariableResiduals>();
-        foreach (string v in ObjectKindFidelity.Variables)
+    private static FidelityEvaluation Pooled(ObjectKindComparison comparison) =>
+        new(new FidelityReport
         {
-            double[] values = [.. kinds.SelectMany(k => k.Residuals[v])];
-            double[]? absolute = v is "E" or "pt" ? [.. kinds.SelectMany(k => k.Absolute[v])] : null;
-            VariableFidelity stats = ObjectKindFidelity.Statistics(v, values, absolute);
-            variables.Add(stats);
-            residuals.Add(new VariableResiduals(v, stats.Kind, absolute ?? values, absolute is null ? null : values));
-        }
-
-        int rows = kinds.Sum(k => k.Residuals["pt"].Length);
-        return new FidelityEvaluation(new FidelityReport { Rows = rows, Variables = variables, Notes = ["Events: objects of each kind paired closest first ((dpT/pT)^2 + deta^2 + dphi^2), so close-pT objects whose order flips are not compared crosswise; E and pT in GeV; relative residuals over all matched objects."] }, residuals);
-    }
+            Rows = comparison.PairedObjects,
+            Variables = comparison.Overall,
+            Notes = ["Events: objects of each kind paired closest first ((dpT/pT)^2 + deta^2 + dphi^2), so close-pT objects whose order flips are not compared crosswise; E and pT in GeV; relative residuals over all matched objects.", .. comparison.Notes],
+        }, comparison.OverallResiduals);
 }
