@@ -14,90 +14,130 @@ public static class FidelityEvaluator
     /// statistics and counted in the notes.
     /// </summary>
     /// <exception cref="ArgumentException">The tables differ in rows, feature count or feature names.</exception>
-    public static FidelityEvaluation Evaluate(FeatureTable original, FeatureTable reconstructed, FidelityOptions? options = null)
+    public static FidelityEvaluation Evaluate(FeatureTable original, FeatureTable reconstructed, FidelityOptions? options = null) =>
+        Evaluate([(original, reconstructed)], options);
+
+    /// <summary>
+    /// The same comparison over a table read in chunks (pairs of chunks with the same rows), in
+    /// bounded memory: each feature's residuals are a <see cref="ResidualSample"/> of at most
+    /// <paramref name="capacity"/> kept values (exact moments and extremes; quantiles and plots from
+    /// a uniform sample past the capacity, said in the notes). Up to the capacity the result is that
+    /// of the whole tables.
+    /// </summary>
+    /// <exception cref="ArgumentException">A pair of chunks differs in rows, feature count or feature names, or there are none.</exception>
+    public static FidelityEvaluation Evaluate(IEnumerable<(FeatureTable Original, FeatureTable Reconstructed)> chunks, FidelityOptions? options = null,
+        int capacity = ResidualSample.DefaultCapacity)
     {
-        ArgumentNullException.ThrowIfNull(original);
-        ArgumentNullException.ThrowIfNull(reconstructed);
+        ArgumentNullException.ThrowIfNull(chunks);
         options ??= FidelityOptions.Default;
         if (!(options.EnergyScaleToGeV > 0) || double.IsInfinity(options.EnergyScaleToGeV))
         {
             throw new ArgumentException($"EnergyScaleToGeV is {options.EnergyScaleToGeV}; it must be a positive finite factor (1 for GeV tables, 0.001 for MeV tables).", nameof(options));
         }
 
-        CheckSameShape(original, reconstructed);
+        IReadOnlyList<string>? names = null;
+        VariableKind[] kinds = [];
+        ResidualSample[] residuals = [];
+        ResidualSample?[] relatives = [];
+        long[] missing = [];
+        long rows = 0;
+        foreach ((FeatureTable original, FeatureTable reconstructed) in chunks)
+        {
+            ArgumentNullException.ThrowIfNull(original);
+            ArgumentNullException.ThrowIfNull(reconstructed);
+            CheckSameShape(original, reconstructed);
+            if (names is null)
+            {
+                names = original.FeatureNames;
+                kinds = [.. names.Select(options.Kinds.Classify)];
+                residuals = [.. names.Select((_, f) => new ResidualSample(capacity, seed: (2 * f) + 1))];
+                relatives = [.. kinds.Select((k, f) => k == VariableKind.EnergyLike ? new ResidualSample(capacity, seed: (2 * f) + 2) : null)];
+                missing = new long[names.Count];
+            }
+            else if (!names.SequenceEqual(original.FeatureNames, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"a chunk has the features {string.Join(", ", original.FeatureNames)}, not the first chunk's {string.Join(", ", names)}.", nameof(chunks));
+            }
 
-        int rows = original.RowCount;
-        int features = original.FeatureCount;
-        var variables = new List<VariableFidelity>(features);
-        var residuals = new List<VariableResiduals>(features);
+            Accumulate(original, reconstructed, options, kinds, residuals, relatives, missing);
+            rows += original.RowCount;
+        }
+
+        if (names is null)
+        {
+            throw new ArgumentException("there is no chunk to compare.", nameof(chunks));
+        }
+
         var notes = new List<string>
         {
             Invariant($"Energy unit: 1 table unit = {options.EnergyScaleToGeV:G6} GeV."),
             "Residual = reco - true (phi wrapped into (-pi, pi]); relative residual = (reco - true) / true for E, pT, m; iqr_width = (Q75 - Q25) / 1.349; std is the population standard deviation.",
         };
-
-        for (int f = 0; f < features; f++)
+        var variables = new List<VariableFidelity>(names.Count);
+        var plotted = new List<VariableResiduals>(names.Count);
+        for (int f = 0; f < names.Count; f++)
         {
-            string name = original.FeatureNames[f];
-            VariableKind kind = options.Kinds.Classify(name);
-            double[] truth = original.Column(f);
-            double[] reco = reconstructed.Column(f);
-
-            // Cells the original marks as missing have no true value: they are left out, and counted.
-            bool[] present = [.. truth.Select(t => options.MissingMarker is not { } marker || !MissingValues.IsMissing(t, marker))];
-            int missing = present.Count(p => !p);
-            if (missing > 0)
+            string name = names[f];
+            if (missing[f] > 0)
             {
-                notes.Add(Invariant($"{name}: {missing} of {rows} cells are missing in the original (marker {options.MissingMarker:G6}) and were left out."));
+                notes.Add(Invariant($"{name}: {missing[f]} of {rows} cells are missing in the original (marker {options.MissingMarker:G6}) and were left out."));
             }
 
-            var residualList = new List<double>(rows);
-            for (int r = 0; r < rows; r++)
+            NoteNaNs(notes, name, "residual", residuals[f]);
+            NoteSampling(notes, name, "residuals", residuals[f]);
+            SummaryStatistics residualStats = residuals[f].Summary();
+            if (relatives[f] is not { } relative)
             {
-                if (present[r])
-                {
-                    double d = reco[r] - truth[r];
-                    residualList.Add(kind == VariableKind.Angle ? Kinematics.WrapPhi(d) : d);
-                }
-            }
-
-            double[] residual = [.. residualList];
-
-            NoteNaNs(notes, name, "residual", residual);
-            SummaryStatistics residualStats = SummaryStatistics.FromValues(residual);
-            if (kind != VariableKind.EnergyLike)
-            {
-                variables.Add(new VariableFidelity(name, kind, residualStats));
-                residuals.Add(new VariableResiduals(name, kind, residual, null));
+                variables.Add(new VariableFidelity(name, kinds[f], residualStats));
+                plotted.Add(new VariableResiduals(name, kinds[f], [.. residuals[f].Kept], null));
                 continue;
             }
 
             double minimum = options.RelativeMinimumFor(name);
-            var relative = new List<double>(rows);
-            for (int r = 0; r < rows; r++)
-            {
-                if (present[r] && Math.Abs(truth[r]) > minimum)
-                {
-                    relative.Add((reco[r] - truth[r]) / truth[r]);
-                }
-            }
-
-            double[] relativeValues = [.. relative];
-            NoteNaNs(notes, name, "relative residual", relativeValues);
+            NoteNaNs(notes, name, "relative residual", relative);
+            NoteSampling(notes, name, "relative residuals", relative);
             string selection = Invariant($"{name} > {minimum * options.EnergyScaleToGeV:G6} GeV");
             variables.Add(new VariableFidelity(
-                name, kind, residualStats, SummaryStatistics.FromValues(relativeValues), selection, minimum, relativeValues.Length));
-            residuals.Add(new VariableResiduals(name, kind, residual, relativeValues));
+                name, kinds[f], residualStats, relative.Summary(), selection, minimum, checked((int)(relative.Count + relative.NaNCount))));
+            plotted.Add(new VariableResiduals(name, kinds[f], [.. residuals[f].Kept], [.. relative.Kept]));
         }
 
         var report = new FidelityReport
         {
-            Rows = rows,
+            Rows = checked((int)rows),
             EnergyScaleToGeV = options.EnergyScaleToGeV,
             Variables = variables,
             Notes = notes,
         };
-        return new FidelityEvaluation(report, residuals);
+        return new FidelityEvaluation(report, plotted);
+    }
+
+    // One pair of chunks into the samples. Cells the original marks as missing have no true value:
+    // they are left out, and counted.
+    private static void Accumulate(FeatureTable original, FeatureTable reconstructed, FidelityOptions options, VariableKind[] kinds,
+        ResidualSample[] residuals, ResidualSample?[] relatives, long[] missing)
+    {
+        for (int f = 0; f < original.FeatureCount; f++)
+        {
+            double[] truth = original.Column(f);
+            double[] reco = reconstructed.Column(f);
+            double minimum = options.RelativeMinimumFor(original.FeatureNames[f]);
+            for (int r = 0; r < truth.Length; r++)
+            {
+                if (options.MissingMarker is { } marker && MissingValues.IsMissing(truth[r], marker))
+                {
+                    missing[f]++;
+                    continue;
+                }
+
+                double d = reco[r] - truth[r];
+                residuals[f].Add(kinds[f] == VariableKind.Angle ? Kinematics.WrapPhi(d) : d);
+                if (relatives[f] is { } relative && Math.Abs(truth[r]) > minimum)
+                {
+                    relative.Add(d / truth[r]);
+                }
+            }
+        }
     }
 
     private static void CheckSameShape(FeatureTable original, FeatureTable reconstructed)
@@ -120,20 +160,19 @@ public static class FidelityEvaluator
         }
     }
 
-    private static void NoteNaNs(List<string> notes, string name, string what, double[] values)
+    private static void NoteNaNs(List<string> notes, string name, string what, ResidualSample values)
     {
-        int nan = 0;
-        foreach (double v in values)
+        if (values.NaNCount > 0)
         {
-            if (double.IsNaN(v))
-            {
-                nan++;
-            }
+            notes.Add(Invariant($"{name}: {values.NaNCount} of {values.Count + values.NaNCount} {what} values are NaN and were left out of the statistics."));
         }
+    }
 
-        if (nan > 0)
+    private static void NoteSampling(List<string> notes, string name, string what, ResidualSample values)
+    {
+        if (values.IsSampled)
         {
-            notes.Add(Invariant($"{name}: {nan} of {values.Length} {what} values are NaN and were left out of the statistics."));
+            notes.Add(Invariant($"{name}: median, iqr_width and the histogram of the {what} come from a uniform sample of {values.Kept.Count} of {values.Count} values; count, mean, rms, std, min and max are exact."));
         }
     }
 

@@ -50,17 +50,47 @@ public static class EvaluateWorkflow
         }
         else
         {
-            LoadedInput original = InputLoader.Load(originalRequest);
-            LoadedInput reconstructed = InputLoader.Load(new InputRequest(request.Reconstructed, original.Format, original.Table.FeatureNames, original.Unit));
-            (request.Kinds ?? VariableKinds.Patterns).RequireFeatures(original.Table.FeatureNames);
-            evaluation = FidelityEvaluator.Evaluate(original.Table, reconstructed.Table, FidelityOptions.Default with
+            // Tables: both files read in chunks side by side, so memory is that of a few chunks and
+            // the residual samples whatever the size.
+            var first = new List<LoadedInput>(1);
+            IEnumerable<(FeatureTable, FeatureTable)> Pairs()
             {
-                EnergyScaleToGeV = original.Unit.ToGeV(),
+                using IEnumerator<LoadedInput> a = InputChunks.Read(originalRequest).GetEnumerator();
+                if (!a.MoveNext())
+                {
+                    yield break;
+                }
+
+                LoadedInput head = a.Current;
+                first.Add(head);
+                (request.Kinds ?? VariableKinds.Patterns).RequireFeatures(head.Table.FeatureNames);
+                using IEnumerator<LoadedInput> b = InputChunks.Read(new InputRequest(request.Reconstructed, head.Format, head.Table.FeatureNames, head.Unit)).GetEnumerator();
+                long compared = 0;
+                do
+                {
+                    if (!b.MoveNext())
+                    {
+                        throw new ArgumentException($"the reconstruction {request.Reconstructed} ends after {compared} rows but the original goes on; compare a reconstruction with the table it was made from.");
+                    }
+
+                    yield return (a.Current.Table, b.Current.Table);
+                    compared += a.Current.Table.RowCount;
+                }
+                while (a.MoveNext());
+                if (b.MoveNext() && b.Current.Table.RowCount > 0)
+                {
+                    throw new ArgumentException($"the reconstruction {request.Reconstructed} has more rows than the original ({compared}); compare a reconstruction with the table it was made from.");
+                }
+            }
+
+            evaluation = FidelityEvaluator.Evaluate(Pairs(), FidelityOptions.Default with
+            {
+                EnergyScaleToGeV = (request.Unit ?? EnergyUnit.GeV).ToGeV(), // a table chunk's unit is the one asked for, GeV by default
                 MissingMarker = request.Missing,
                 Kinds = request.Kinds ?? VariableKinds.Patterns,
             });
-            rows = original.Table.RowCount;
-            featureCount = original.Table.FeatureCount;
+            rows = evaluation.Report.Rows;
+            featureCount = first[0].Table.FeatureCount;
         }
 
         RequireComparable(evaluation.Report, perKind, request.Reconstructed);
