@@ -34,6 +34,9 @@ public static class SieveApp
         root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(RocCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(SubmitCommand.Create(console));
+        root.Subcommands.Add(CollectCommand.Create(console));
+        root.Subcommands.Add(TaskCommand.Create(console));
         return root;
     }
 
