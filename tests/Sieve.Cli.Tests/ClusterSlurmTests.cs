@@ -1,0 +1,43 @@
+using Sieve.Pipeline.Cluster;
+
+namespace Sieve.Cli.Tests;
+
+/// <summary>
+/// A job array through a real Slurm (the one-node cluster .ci/slurm/start.sh starts): submit with
+/// sbatch, collect with --wait polling squeue, merge; the merged archive is the single-process one
+/// byte for byte. Skips, saying why, where no Slurm node is up.
+/// </summary>
+public sealed class ClusterSlurmTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("sieve-slurm-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [SkippableFact]
+    public void A_job_array_of_four_tasks_merges_to_the_single_process_archive()
+    {
+        (bool up, string reason) = SlurmLauncher.Probe();
+        Skip.IfNot(up, $"Slurm is not up here ({reason}); start it with .ci/slurm/start.sh.");
+
+        string[] inputs = ClusterRun.Inputs(dir, 4);
+        string list = Path.Combine(dir, "inputs.txt");
+        File.WriteAllLines(list, ["# the test's inputs", .. inputs.Select(Path.GetFileName).Select(n => Path.Combine("inputs", n!))]);
+        string run = Path.Combine(dir, "run");
+        (int code, string text) = CliRunner.Run(["submit", "--verb", "compress", "--inputs", list, "--out", run, "--time", "00:10:00", "--cpus", "1", "--", .. ClusterRun.Quantize]);
+        Assert.True(code == 0, text);
+        Assert.Contains("submitted as job", text, StringComparison.Ordinal);
+        string script = File.ReadAllText(Path.Combine(run, "job.sbatch"));
+        Assert.Contains("#SBATCH --array=0-3", script, StringComparison.Ordinal);
+        Assert.Contains($"#SBATCH --output={Path.Combine(run, "logs")}/%A_%a.out", script, StringComparison.Ordinal);
+        Assert.Contains("#SBATCH --time=00:10:00", script, StringComparison.Ordinal);
+        string job = ClusterManifest.Load(run).Attempts.Single().JobId;
+
+        (code, text) = CliRunner.Run("collect", run, "--wait", "--timeout", "300");
+        Assert.True(code == 0, text);
+        Assert.True(File.Exists(Path.Combine(run, "logs", $"{job}_3.out")), "no log of task 3 from Slurm");
+        Assert.Equal(job, TaskMarker.TryLoad(Path.Combine(run, "done", "3.json"))!.JobId);
+
+        string reference = ClusterRun.SingleProcess(dir, inputs, Path.Combine(run, "steps.sieve"));
+        Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(Path.Combine(run, "merged.sieve")));
+    }
+}
