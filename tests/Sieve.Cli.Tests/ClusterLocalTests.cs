@@ -128,5 +128,14 @@ public sealed class ClusterLocalTests : IClassFixture<TrainedModelFixture>, IDis
         (code, text) = CliRunner.Run("submit", "--verb", "compress", "--inputs", Path.Combine(dir, "none-*.csv"), "--out", Path.Combine(dir, "c"), "--local", "--", "--method", "float16");
         Assert.Equal(1, code);
         Assert.Contains("names no files", text, StringComparison.Ordinal);
+
+        // A folder that holds a run is never planned over (its quantiser and manifest stay).
+        string taken = Path.Combine(dir, "d");
+        Assert.Equal(0, CliRunner.Run("submit", "--verb", "compress", "--inputs", glob, "--out", taken, "--local", "--", "--method", "float16").ExitCode);
+        byte[] manifest = File.ReadAllBytes(Path.Combine(taken, "manifest.json"));
+        (code, text) = CliRunner.Run("submit", "--verb", "compress", "--inputs", glob, "--out", taken, "--local", "--", "--method", "float16");
+        Assert.Equal(1, code);
+        Assert.Contains("already holds a run", text, StringComparison.Ordinal);
+        Assert.Equal(manifest, File.ReadAllBytes(Path.Combine(taken, "manifest.json")));
     }
 }

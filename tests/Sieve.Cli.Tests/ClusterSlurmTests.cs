@@ -32,12 +32,38 @@ public sealed class ClusterSlurmTests : IDisposable
         Assert.Contains("#SBATCH --time=00:10:00", script, StringComparison.Ordinal);
         string job = ClusterManifest.Load(run).Attempts.Single().JobId;
 
-        (code, text) = CliRunner.Run("collect", run, "--wait", "--timeout", "300");
+        (code, text) = CliRunner.Run("collect", run, "--wait", "--timeout", "300", "--poll", "0.5");
         Assert.True(code == 0, text);
         Assert.True(File.Exists(Path.Combine(run, "logs", $"{job}_3.out")), "no log of task 3 from Slurm");
         Assert.Equal(job, TaskMarker.TryLoad(Path.Combine(run, "done", "3.json"))!.JobId);
 
         string reference = ClusterRun.SingleProcess(dir, inputs, Path.Combine(run, "steps.sieve"));
         Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(Path.Combine(run, "merged.sieve")));
+    }
+
+    [SkippableFact]
+    public void A_failing_task_is_resubmitted_through_sbatch_and_reported_with_its_log_when_its_retries_run_out()
+    {
+        (bool up, string reason) = SlurmLauncher.Probe();
+        Skip.IfNot(up, $"Slurm is not up here ({reason}); start it with .ci/slurm/start.sh.");
+
+        string[] inputs = ClusterRun.Inputs(dir, 4);
+        string[] lines = File.ReadAllLines(inputs[1]);
+        lines[50] += ",surplus";
+        File.WriteAllLines(inputs[1], lines);
+        string run = Path.Combine(dir, "run");
+        (int code, string text) = CliRunner.Run(["submit", "--verb", "compress", "--inputs", Path.Combine(dir, "inputs", "*.csv"), "--out", run, "--max-retries", "1", "--", .. ClusterRun.Quantize]);
+        Assert.True(code == 0, text);
+
+        (code, text) = CliRunner.Run("collect", run, "--wait", "--timeout", "300", "--poll", "0.5");
+        Assert.Equal(1, code);
+        ClusterManifest manifest = ClusterManifest.Load(run);
+        Assert.Equal(2, manifest.Attempts.Count);
+        Assert.Equal([1], manifest.Attempts[1].Tasks); // only the failed task went again
+        string retryLog = Path.Combine(run, "logs", $"{manifest.Attempts[1].JobId}_1.out");
+        Assert.Contains($"task 1 failed after 2 attempt(s): input {inputs[1]}: {inputs[1]}:51", text, StringComparison.Ordinal);
+        Assert.Contains(retryLog, text, StringComparison.Ordinal);
+        Assert.Contains("expected 5 fields", File.ReadAllText(retryLog), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(run, "merged.sieve")));
     }
 }

@@ -16,17 +16,24 @@ internal static class CollectCommand
         var directory = new Argument<string>("run") { Description = "The run's folder (written by `sieve submit`)." };
         var wait = new Option<bool>("--wait") { Description = "Wait until no task is queued or running (polling squeue), retrying failed tasks, then merge." };
         var timeout = new Option<string?>("--timeout") { Description = "With --wait: stop waiting after this long (seconds, or HH:MM:SS); default no limit." };
+        var poll = new Option<double>("--poll") { Description = "With --wait: seconds between looks at the queue (default 5).", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON (also written to summary.json)." };
         var command = new Command("collect", "Check every task of a run (done marker, outputs verified: archives against their checksums, scores against the input's rows), " +
                                              "submit failed tasks again up to --max-retries, and once all passed merge them in input order into merged.sieve (chunks concatenated) " +
                                              "or merged.csv, atomically. Exit 0 merged, 1 a task failed (nothing merged), 3 not finished yet.")
         {
-            directory, wait, timeout, json,
+            directory, wait, timeout, poll, json,
         };
         command.SetAction(parse =>
         {
             TimeSpan? limit = ParseTimeout(parse.GetValue(timeout));
-            CollectSummary summary = ClusterCollector.Collect(parse.GetValue(directory)!, wait: parse.GetValue(wait), timeout: limit);
+            double every = parse.GetValue(poll);
+            if (every is not (> 0 and <= 3600))
+            {
+                throw new ArgumentException($"--poll {every} is outside (0, 3600] seconds.");
+            }
+
+            CollectSummary summary = ClusterCollector.Collect(parse.GetValue(directory)!, wait: parse.GetValue(wait), timeout: limit, poll: TimeSpan.FromSeconds(every));
             if (parse.GetValue(json))
             {
                 console.Profile.Out.Writer.WriteLine(summary.ToJson());

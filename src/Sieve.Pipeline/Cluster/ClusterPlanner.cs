@@ -29,6 +29,11 @@ public static class ClusterPlanner
             throw new ArgumentException("leave --input and --out out of the verb's options: submit gives each task its inputs (--inputs) and outputs (under --out).");
         }
 
+        if (File.Exists(paths.Manifest))
+        {
+            throw new ArgumentException($"{paths.Directory} already holds a run (manifest.json); give a new --out folder, or `sieve collect` that one.");
+        }
+
         IReadOnlyList<string> inputs = InputList.Expand(request.Inputs, cwd);
         var fingerprints = inputs.Select(FileFingerprint.Of).ToList();
         paths.Create();

@@ -17,11 +17,6 @@ public static class ClusterSubmission
         ArgumentNullException.ThrowIfNull(request);
         ClusterManifest manifest = ClusterPlanner.Plan(request, runVerb, workingDirectory);
         ClusterPaths paths = ClusterPaths.Of(Path.GetDirectoryName(manifest.Output)!);
-        if (File.Exists(paths.Manifest))
-        {
-            throw new ArgumentException($"{paths.Directory} already holds a run (manifest.json); give a new --out folder, or `sieve collect` that one.");
-        }
-
         manifest.Save(paths.Directory);
         IO.AtomicFile.WriteAllText(paths.Script, SbatchScript.Text(manifest, paths));
         if (!OperatingSystem.IsWindows())
