@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sieve.Cli.Terminal;
 using Sieve.Pipeline.Cluster;
 using Spectre.Console;
 
@@ -37,21 +38,32 @@ internal static class CollectCommand
             if (parse.GetValue(json))
             {
                 console.Profile.Out.Writer.WriteLine(summary.ToJson());
-            }
-            else
-            {
-                Print(console, summary);
+                return ExitCode(summary);
             }
 
-            return summary.State switch
-            {
-                CollectState.Merged => 0,
-                CollectState.Failed => SieveApp.InputError,
-                _ => NotFinished,
-            };
+            return Report(console, summary);
         });
         return command;
     }
+
+    /// <summary>Prints the summary (and a scan's table); returns the exit code it stands for.</summary>
+    public static int Report(IAnsiConsole console, CollectSummary summary)
+    {
+        Print(console, summary);
+        if (summary is { State: CollectState.Merged, Verb: ClusterVerb.Train, Output: { } table })
+        {
+            ScanDisplay.Show(console, ScanReport.Read(table), summary.Directory);
+        }
+
+        return ExitCode(summary);
+    }
+
+    private static int ExitCode(CollectSummary summary) => summary.State switch
+    {
+        CollectState.Merged => 0,
+        CollectState.Failed => SieveApp.InputError,
+        _ => NotFinished,
+    };
 
     private static void Print(IAnsiConsole console, CollectSummary summary)
     {
@@ -64,6 +76,7 @@ internal static class CollectCommand
         string counts = string.Create(CultureInfo.InvariantCulture, $"{summary.Passed} passed, {summary.Failed} failed, {summary.Running} running of {summary.Tasks.Count} tasks");
         string text = summary.State switch
         {
+            CollectState.Merged when summary.Verb == ClusterVerb.Train => $"[green]summarised[/] {summary.Tasks.Count} trainings into [bold]{Markup.Escape(summary.Output!)}[/]",
             CollectState.Merged => string.Create(CultureInfo.InvariantCulture,
                 $"[green]merged[/] {summary.Tasks.Count} tasks, {summary.Rows} rows, into [bold]{Markup.Escape(summary.Output!)}[/] ({summary.OutputBytes} bytes, sha256 {summary.OutputSha256})"),
             CollectState.Failed => $"[red]not merged[/]: {counts}",

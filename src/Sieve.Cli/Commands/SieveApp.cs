@@ -37,6 +37,7 @@ public static class SieveApp
         root.Subcommands.Add(SubmitCommand.Create(console));
         root.Subcommands.Add(CollectCommand.Create(console));
         root.Subcommands.Add(TaskCommand.Create(console));
+        root.Subcommands.Add(ScanCommand.Create(console));
         return root;
     }
 

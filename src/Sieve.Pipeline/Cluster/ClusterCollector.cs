@@ -6,7 +6,8 @@ namespace Sieve.Pipeline.Cluster;
 /// collect: looks at every task (waiting for the queue with <c>wait</c>), resubmits failed tasks while
 /// they have retries left (recorded in the manifest), and once every task passed merges the parts in
 /// input order into the run's merged output: archives by concatenating their chunks
-/// (<see cref="Sieve.Compression.Archive.ArchiveConcat"/>), scores by joining rows. Nothing appears
+/// (<see cref="Sieve.Compression.Archive.ArchiveConcat"/>), scores by joining rows, a scan's
+/// trainings into its table and plot (<see cref="ScanReport"/>). Nothing appears
 /// under the merged name unless every task passed.
 /// </summary>
 public static class ClusterCollector
@@ -79,6 +80,11 @@ public static class ClusterCollector
     public static (long Rows, string Path) Merge(ClusterManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        if (manifest.Verb == ClusterVerb.Train)
+        {
+            return (ScanReport.Write(manifest).Points.Count, manifest.Output);
+        }
+
         string[] parts = [.. manifest.Tasks.SelectMany(t => t.Steps).OrderBy(s => s.Input).Select(s => s.Output)];
         long rows = manifest.Verb == ClusterVerb.Compress
             ? Sieve.Compression.Archive.ArchiveConcat.Concat(parts, manifest.Output)

@@ -16,6 +16,14 @@ public static class ClusterSubmission
     {
         ArgumentNullException.ThrowIfNull(request);
         ClusterManifest manifest = ClusterPlanner.Plan(request, runVerb, workingDirectory);
+        return Start(manifest, launcher ?? (request.Local ? new LocalLauncher() : new SlurmLauncher()));
+    }
+
+    /// <summary>Writes a planned run's manifest and sbatch script and starts every task with <paramref name="launcher"/>; returns the manifest as saved.</summary>
+    public static ClusterManifest Start(ClusterManifest manifest, ITaskLauncher launcher)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(launcher);
         ClusterPaths paths = ClusterPaths.Of(Path.GetDirectoryName(manifest.Output)!);
         manifest.Save(paths.Directory);
         IO.AtomicFile.WriteAllText(paths.Script, SbatchScript.Text(manifest, paths));
@@ -24,7 +32,6 @@ public static class ClusterSubmission
             File.SetUnixFileMode(paths.Script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
 
-        launcher ??= request.Local ? new LocalLauncher() : new SlurmLauncher();
         ClusterAttempt attempt = launcher.Launch(manifest, [.. manifest.Tasks.Select(t => t.Index)]);
         manifest = manifest with { Attempts = [attempt] };
         manifest.Save(paths.Directory);

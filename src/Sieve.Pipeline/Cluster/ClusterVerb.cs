@@ -8,4 +8,7 @@ public enum ClusterVerb
 
     /// <summary>`sieve score`: one scores CSV per input, joined in input order by collect.</summary>
     Score,
+
+    /// <summary>`sieve train`, one training per point of a scan (`sieve scan`): one model directory per task, summarised by collect.</summary>
+    Train,
 }

@@ -14,6 +14,21 @@ public static class FileFingerprint
     }
 
     /// <summary>
+    /// The digest of a task's output: a file's SHA-256 and size; for a model directory, its weights'
+    /// (weights.bin: the model's identity; history.csv holds timings that differ between runs).
+    /// </summary>
+    public static (string Sha256, long Bytes) Output(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            string weights = Path.Combine(path, "weights.bin");
+            return File.Exists(weights) ? Hash(weights) : throw new FileNotFoundException($"model directory {path} has no weights.bin.", weights);
+        }
+
+        return Hash(path);
+    }
+
+    /// <summary>
     /// The input as a cluster run records it. Rows: non-empty lines of a DarkMachines file (one event
     /// each), non-empty lines after the header of a CSV table; null for other formats.
     /// </summary>

@@ -55,5 +55,5 @@ public static class SbatchScript
     }
 
     /// <summary>The verb as typed.</summary>
-    public static string Verb(ClusterVerb verb) => verb == ClusterVerb.Compress ? "compress" : "score";
+    public static string Verb(ClusterVerb verb) => verb switch { ClusterVerb.Compress => "compress", ClusterVerb.Score => "score", _ => "train" };
 }

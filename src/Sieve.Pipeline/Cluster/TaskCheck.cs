@@ -61,9 +61,14 @@ public static class TaskCheck
 
     private static (string? Problem, long Rows) Verify(ClusterManifest manifest, ClusterStep step, TaskOutput recorded)
     {
-        if (!File.Exists(step.Output))
+        if (!File.Exists(step.Output) && !Directory.Exists(step.Output))
         {
             return ($"output {step.Output} is missing", 0);
+        }
+
+        if (manifest.Verb == ClusterVerb.Train)
+        {
+            return VerifyModel(step, recorded);
         }
 
         if (FileFingerprint.Hash(step.Output).Sha256 != recorded.Sha256)
@@ -94,5 +99,25 @@ public static class TaskCheck
         return expected is { } want && want != scored
             ? ($"output {step.Output} has {scored} rows, its input {manifest.Inputs[step.Input].Path} {want}", 0)
             : (null, scored);
+    }
+
+    private static (string? Problem, long Rows) VerifyModel(ClusterStep step, TaskOutput recorded)
+    {
+        try
+        {
+            if (FileFingerprint.Output(step.Output).Sha256 != recorded.Sha256)
+            {
+                return ($"model {step.Output} changed after the task wrote it (weights' SHA-256 differs from its marker's)", 0);
+            }
+
+            Sieve.Models.Checkpoints.ModelManifest model = Sieve.Models.Checkpoints.ModelCheckpoint.ReadManifest(step.Output);
+            return double.IsFinite(model.Result.BestValidationLoss)
+                ? (null, 1)
+                : ($"model {step.Output} has no finite validation loss ({model.Result.BestValidationLoss})", 0);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ArgumentException)
+        {
+            return ($"model {step.Output} does not read: {e.Message}", 0);
+        }
     }
 }

@@ -57,7 +57,7 @@ public static class TaskRunner
                 break;
             }
 
-            (string sha, long bytes) = FileFingerprint.Hash(step.Output);
+            (string sha, long bytes) = FileFingerprint.Output(step.Output);
             outputs.Add(new TaskOutput(step.Output, sha, bytes));
         }
 
