@@ -16,9 +16,9 @@ if ! command -v slurmctld >/dev/null 2>&1 || ! command -v slurmd >/dev/null 2>&1
   command -v apt-get >/dev/null 2>&1 || fail "slurmctld/slurmd/munged are missing and there is no apt-get to install them."
   say "installing slurmctld slurmd slurm-client munge from Debian"
   export DEBIAN_FRONTEND=noninteractive
-  apt_opts=(-q -y -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  apt_opts=(-q -y -o DPkg::Lock::Timeout=300 -o Acquire::Retries=1 -o Acquire::http::Timeout=30 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
   if ! apt-get "${apt_opts[@]}" install --no-install-recommends slurmctld slurmd slurm-client munge >/tmp/sieve-slurm-apt.log 2>&1; then
-    apt-get -q -o DPkg::Lock::Timeout=300 update >>/tmp/sieve-slurm-apt.log 2>&1
+    apt-get -q -o DPkg::Lock::Timeout=300 -o Acquire::Retries=1 -o Acquire::http::Timeout=30 update >>/tmp/sieve-slurm-apt.log 2>&1
     apt-get "${apt_opts[@]}" install --no-install-recommends slurmctld slurmd slurm-client munge >>/tmp/sieve-slurm-apt.log 2>&1 \
       || { tail -n 5 /tmp/sieve-slurm-apt.log >&2; fail "apt-get could not install Slurm (log: /tmp/sieve-slurm-apt.log)."; }
   fi

@@ -66,4 +66,25 @@ public sealed class ClusterSlurmTests : IDisposable
         Assert.Contains("expected 5 fields", File.ReadAllText(retryLog), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(run, "merged.sieve")));
     }
+
+    [SkippableFact]
+    public void A_latent_scan_trains_through_sbatch_and_collect_tabulates_it()
+    {
+        (bool up, string reason) = SlurmLauncher.Probe();
+        Skip.IfNot(up, $"Slurm is not up here ({reason}); start it with .ci/slurm/start.sh.");
+
+        string input = ClusterRun.Inputs(dir, 1)[0];
+        string run = Path.Combine(dir, "scan");
+        (int code, string text) = CliRunner.Run("scan", "--grid", "latent=2,3", "--input", input, "--out", run, "--slurm", "--time", "00:10:00",
+            "--", "--columns", "m,pt,phi,eta", "--preset", "small", "--epochs", "2");
+        Assert.True(code == 0, text);
+        string job = ClusterManifest.Load(run).Attempts.Single().JobId;
+        Assert.Contains($"submitted as job {job}: 2 trainings", text, StringComparison.Ordinal);
+
+        (code, text) = CliRunner.Run("collect", run, "--wait", "--timeout", "300", "--poll", "0.5");
+        Assert.True(code == 0, text);
+        Assert.Contains("summarised 2 trainings", text, StringComparison.Ordinal);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "scan.csv")).Length);
+        Assert.True(File.Exists(Path.Combine(run, "logs", $"{job}_1.out")), "no log of training 1 from Slurm");
+    }
 }
