@@ -39,6 +39,19 @@ public sealed class ClusterGuardTests : IDisposable
     }
 
     [Fact]
+    public void A_task_refuses_a_shared_quantiser_changed_since_submit()
+    {
+        ClusterRun.Inputs(dir, 2);
+        string run = Path.Combine(dir, "run");
+        (int code, string text) = CliRunner.Run(["submit", "--verb", "compress", "--inputs", Path.Combine(dir, "inputs", "*.csv"), "--out", run, "--local", "--", .. ClusterRun.Quantize]);
+        Assert.True(code == 0, text);
+        File.AppendAllText(Path.Combine(run, "steps.sieve"), "x");
+        (code, text) = CliRunner.Run("task", run, "--index", "1", "--job", "later");
+        Assert.Equal(1, code);
+        Assert.Contains("shared quantiser", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tasks_still_in_the_queue_are_reported_as_running_and_nothing_is_merged()
     {
         string run = Submit(3);

@@ -42,6 +42,9 @@ public sealed record ClusterManifest
     /// <summary>The archive whose quantiser every compress task uses (--steps-from), so that the shards concatenate; null for float16 and score.</summary>
     public string? StepsFrom { get; init; }
 
+    /// <summary>SHA-256 of <see cref="StepsFrom"/> when the run was planned; a task refuses a quantiser that changed since.</summary>
+    public string? StepsSha256 { get; init; }
+
     /// <summary>For a scan (<see cref="ClusterVerb.Train"/>): the train option varied; null otherwise.</summary>
     public string? ScanParameter { get; init; }
 

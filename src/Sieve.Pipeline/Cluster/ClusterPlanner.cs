@@ -52,6 +52,11 @@ public static class ClusterPlanner
             if (VerbArguments.Value(args, "--steps-from") is { } given)
             {
                 stepsFrom = Path.GetFullPath(given, cwd);
+                if (!File.Exists(stepsFrom))
+                {
+                    throw new FileNotFoundException($"--steps-from {given} does not exist.", stepsFrom);
+                }
+
                 args = [.. VerbArguments.Without(args, "--steps-from"), "--steps-from", stepsFrom];
             }
             else if (method == "quantize")
@@ -98,6 +103,7 @@ public static class ClusterPlanner
             Verb = request.Verb,
             VerbArgs = request.VerbArgs,
             StepsFrom = stepsFrom,
+            StepsSha256 = stepsFrom is null ? null : FileFingerprint.Hash(stepsFrom).Sha256,
             Inputs = fingerprints,
             Tasks = tasks,
             Resources = resources,

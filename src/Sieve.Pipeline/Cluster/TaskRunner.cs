@@ -2,7 +2,8 @@ namespace Sieve.Pipeline.Cluster;
 
 /// <summary>
 /// Runs one task of a run (what an array task or a local process does): reads its entry of the
-/// manifest, refuses a tool other than the one that planned it and inputs whose SHA-256 changed,
+/// manifest, refuses a tool other than the one that planned it and inputs or a shared quantiser
+/// whose SHA-256 changed,
 /// runs each step's exact command in turn, and leaves a done marker with the outcome and the
 /// outputs' SHA-256 (passed or failed). The same task run again writes the same outputs.
 /// </summary>
@@ -28,6 +29,11 @@ public static class TaskRunner
         if (manifest.Tool != ToolInfo.Name)
         {
             (code, reason) = (1, $"the run was planned by {manifest.Tool} and this is {ToolInfo.Name}; submit it again with this sieve.");
+        }
+
+        else if (manifest.StepsFrom is { } steps && (!File.Exists(steps) || FileFingerprint.Hash(steps).Sha256 != manifest.StepsSha256))
+        {
+            (code, reason) = (1, $"the shared quantiser {steps} is missing or changed since submit (SHA-256 differs from the manifest's); submit the run again.");
         }
 
         foreach (ClusterStep step in task.Steps)
