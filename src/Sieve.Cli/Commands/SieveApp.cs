@@ -35,6 +35,10 @@ public static class SieveApp
         root.Subcommands.Add(RocCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(SubmitCommand.Create(console));
+        root.Subcommands.Add(CollectCommand.Create(console));
+        root.Subcommands.Add(TaskCommand.Create(console));
+        root.Subcommands.Add(ScanCommand.Create(console));
         return root;
     }
 
