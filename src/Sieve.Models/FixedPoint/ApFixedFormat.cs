@@ -50,6 +50,8 @@ public sealed partial record ApFixedFormat
         Signed = signed;
         Quantisation = quantisation;
         Overflow = overflow;
+        MaxRaw = signed ? (1L << (width - 1)) - 1 : (1L << width) - 1;
+        MinRaw = signed ? -(1L << (width - 1)) : 0;
     }
 
     /// <summary>W: total bits.</summary>
@@ -71,10 +73,10 @@ public sealed partial record ApFixedFormat
     public int FractionBits => Width - IntegerBits;
 
     /// <summary>Largest raw value: 2^(W-1) - 1 signed, 2^W - 1 unsigned.</summary>
-    public long MaxRaw => Signed ? (1L << (Width - 1)) - 1 : (1L << Width) - 1;
+    public long MaxRaw { get; }
 
     /// <summary>Smallest raw value: -2^(W-1) signed, 0 unsigned.</summary>
-    public long MinRaw => Signed ? -(1L << (Width - 1)) : 0;
+    public long MinRaw { get; }
 
     /// <summary>The step between neighbouring values, 2^-F.</summary>
     public double Lsb => Math.ScaleB(1.0, -FractionBits);
@@ -130,7 +132,7 @@ public sealed partial record ApFixedFormat
     /// Converts an exact value <paramref name="raw"/> x 2^-<paramref name="fractionBits"/> into this format:
     /// onto its grid under <see cref="Quantisation"/>, then into its range under <see cref="Overflow"/>.
     /// </summary>
-    public long FromRaw(Int128 raw, int fractionBits) => FromRaw(raw, fractionBits, out _);
+    public long FromRaw(Int128 raw, int fractionBits) => FromRaw(raw, fractionBits, out bool _);
 
     /// <summary>As <see cref="FromRaw(Int128, int)"/>, saying whether the value was outside the range.</summary>
     public long FromRaw(Int128 raw, int fractionBits, out bool overflowed)
@@ -154,6 +156,34 @@ public sealed partial record ApFixedFormat
 
         overflowed = huge != 0 || onGrid < MinRaw || onGrid > MaxRaw;
         return RawArithmetic.Overflow(onGrid, Width, Signed, Overflow, huge);
+    }
+
+    /// <summary>
+    /// <see cref="FromRaw(Int128, int)"/> for a 64-bit value, in 64-bit arithmetic where the shift allows
+    /// (the network's inner loop); the same result in every case.
+    /// </summary>
+    public long FromRaw(long raw, int fractionBits)
+    {
+        int shift = fractionBits - FractionBits;
+        long onGrid;
+        if (shift > 0 && shift <= 62)
+        {
+            onGrid = RawArithmetic.ShiftRight(raw, shift, Quantisation);
+        }
+        else if (shift == 0)
+        {
+            onGrid = raw;
+        }
+        else if (shift < 0 && shift > -62 && raw > -(1L << (62 + shift)) && raw < 1L << (62 + shift))
+        {
+            onGrid = raw << -shift;
+        }
+        else
+        {
+            return FromRaw((Int128)raw, fractionBits, out _);
+        }
+
+        return onGrid >= MinRaw && onGrid <= MaxRaw ? onGrid : RawArithmetic.Overflow(onGrid, Width, Signed, Overflow);
     }
 
     /// <summary>Converts a raw value of <paramref name="from"/> into this format.</summary>

@@ -96,14 +96,28 @@ public sealed class FixedPointLayer
 
         ApFixedFormat acc = Precision.Accumulator;
         int productFraction = Precision.Weight.FractionBits + InputFormat.FractionBits;
+
+        // Products of two raw values of at most 62 bits together fit in 64 bits: the common case. With
+        // truncation (the default) the cast of a product to a coarser accumulator is a plain shift.
+        bool narrow = Precision.Weight.Width + InputFormat.Width <= 62;
+        int shift = productFraction - acc.FractionBits;
+        bool shiftOnly = narrow && acc.Quantisation == QuantisationMode.Truncate && shift >= 0 && shift <= 62;
+        long min = acc.MinRaw, max = acc.MaxRaw;
         for (int o = 0; o < OutputSize; o++)
         {
             long sum = acc.FromRaw(_biases[o], Precision.Bias.FractionBits);
             ReadOnlySpan<long> row = _weights.AsSpan(o * InputSize, InputSize);
             for (int i = 0; i < row.Length; i++)
             {
-                long product = acc.FromRaw((Int128)row[i] * input[i], productFraction);
-                sum = RawArithmetic.Overflow((Int128)sum + product, acc.Width, acc.Signed, acc.Overflow);
+                long product = shiftOnly ? (row[i] * input[i]) >> shift
+                    : narrow ? acc.FromRaw(row[i] * input[i], productFraction) : acc.FromRaw((Int128)row[i] * input[i], productFraction);
+                if (product < min || product > max)
+                {
+                    product = RawArithmetic.Overflow(product, acc.Width, acc.Signed, acc.Overflow);
+                }
+
+                long next = sum + product;
+                sum = next >= min && next <= max ? next : RawArithmetic.Overflow(next, acc.Width, acc.Signed, acc.Overflow);
             }
 
             long affine = Precision.Result.FromRaw(sum, acc.FractionBits);

@@ -196,6 +196,19 @@ public class ApFixedFormatTests
         }
     }
 
+    [Fact]
+    public void The_64_bit_path_gives_the_128_bit_result()
+    {
+        var random = new Random(5);
+        for (int trial = 0; trial < 50000; trial++)
+        {
+            var f = new ApFixedFormat(random.Next(1, 33), random.Next(-8, 40), random.Next(2) == 0, (QuantisationMode)random.Next(7), (OverflowMode)random.Next(4));
+            long raw = random.NextInt64(-(1L << random.Next(1, 63)), 1L << random.Next(1, 63));
+            int fractionBits = random.Next(-70, 130);
+            Assert.True(f.FromRaw((Int128)raw, fractionBits) == f.FromRaw(raw, fractionBits), $"{f}: {raw} x 2^-{fractionBits}");
+        }
+    }
+
     private static BigInteger Nearest(BigInteger n, int k, BigInteger floor, BigInteger ceil, QuantisationMode q)
     {
         BigInteger twice = (n << 1) - (floor << (k + 1));    // 2 x (discarded part) in units of 2^-k

@@ -40,6 +40,31 @@ internal static class RawArithmetic
         return up ? floor + 1 : floor;
     }
 
+    /// <summary><see cref="ShiftRight(Int128, int, QuantisationMode)"/> for a 64-bit value and 1 &lt;= shift &lt;= 62: the same decisions without 128-bit arithmetic.</summary>
+    public static long ShiftRight(long value, int shift, QuantisationMode mode)
+    {
+        long floor = value >> shift;
+        long discarded = value - (floor << shift);
+        if (discarded == 0 || mode == QuantisationMode.Truncate)
+        {
+            return floor;
+        }
+
+        long half = 1L << (shift - 1);
+        bool negative = value < 0;
+        bool up = mode switch
+        {
+            QuantisationMode.TruncateToZero => negative,
+            QuantisationMode.Round => discarded >= half,
+            QuantisationMode.RoundToZero => discarded > half || (discarded == half && negative),
+            QuantisationMode.RoundToInfinity => discarded > half || (discarded == half && !negative),
+            QuantisationMode.RoundToMinusInfinity => discarded > half,
+            QuantisationMode.RoundConvergent => discarded > half || (discarded == half && (floor & 1) != 0),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode)),
+        };
+        return up ? floor + 1 : floor;
+    }
+
     /// <summary>value x 2^shift (shift &gt;= 0), or null when it passes 2^120 (then it overflows every format).</summary>
     public static Int128? ShiftLeft(Int128 value, int shift)
     {
