@@ -132,4 +132,20 @@ public sealed class FixedPointTests : IClassFixture<TrainedModelFixture>
         double[] mean = [.. rows.Select(r => r.GetProperty("mean_abs_score_difference").GetDouble())];
         Assert.True(mean[^1] < mean[6], $"20 bits {mean[^1]} vs 12 bits {mean[6]}");
     }
+
+    [Fact]
+    public void Train_with_qat_records_the_type_and_refuses_bad_text()
+    {
+        string dir = model.Path("qat-" + Guid.NewGuid().ToString("N")[..6]);
+        (int code, string text) = CliRunner.Run("train", "--input", model.TrainCsv, "--columns", "m,pt,phi,eta", "--preset", "small", "--epochs", "2",
+            "--qat", "ap_fixed<8,3,AP_RND,AP_SAT>", "--out", dir);
+        Assert.True(code == 0, text);
+        Assert.Contains("\"quantisation_aware\": \"ap_fixed<8,3,AP_RND,AP_SAT>\"", File.ReadAllText(Path.Combine(dir, "run.json")), StringComparison.Ordinal);
+        (code, text) = CliRunner.Run("quantize-model", "--model", dir, "--precision", "ap_fixed<8,3,AP_RND,AP_SAT>", "--out", dir + "-q");
+        Assert.True(code == 0, text);
+
+        (code, text) = CliRunner.Run("train", "--input", model.TrainCsv, "--columns", "m,pt,phi,eta", "--epochs", "1", "--qat", "int8", "--out", dir + "-bad");
+        Assert.Equal(1, code);
+        Assert.Contains("'int8' is not a fixed-point type", text, StringComparison.Ordinal);
+    }
 }
