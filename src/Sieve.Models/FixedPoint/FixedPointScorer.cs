@@ -39,4 +39,36 @@ public static class FixedPointScorer
         });
         return scores;
     }
+
+    /// <summary>
+    /// A VAE's R_z = sum_i mu_i^2 / sigma_i^2 per row from the fixed-point encoder alone (mu and the
+    /// clamped log sigma^2 as the emulation gives them, the sum formed in double), as
+    /// <see cref="Autoencoders.VariationalAutoencoder.LatentScore"/> forms it from the float encoder.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not a VAE.</exception>
+    public static double[] LatentScores(FixedPointAutoencoder model, float[] normalised)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(normalised);
+        if (model.LogVarianceHead is null)
+        {
+            throw new InvalidOperationException("R_z needs a VAE's log-variance head.");
+        }
+
+        int f = model.InputSize;
+        var scores = new double[normalised.Length / f];
+        Parallel.For(0, scores.Length, row =>
+        {
+            long[] x = model.QuantiseInput(normalised.AsSpan(row * f, f));
+            double[] mu = model.Encode(x).Values, logVariance = model.LogVariance(x).Values;
+            double sum = 0;
+            for (int k = 0; k < mu.Length; k++)
+            {
+                sum += mu[k] * mu[k] * Math.Exp(-logVariance[k]);
+            }
+
+            scores[row] = sum;
+        });
+        return scores;
+    }
 }

@@ -32,6 +32,23 @@ public class FixedPointTorchTests
         Compare(ae, null, 1e-3);      // measured 3.0e-4
     }
 
+    [Fact]
+    public void The_latent_score_of_a_vae_follows_torch()
+    {
+        torch.manual_seed(23);
+        using var vae = new VariationalAutoencoder(new DenseAutoencoderOptions(5, [8], 2, ActivationKind.Tanh), new VariationalOptions(LogVarianceMin: -2, LogVarianceMax: 2));
+        vae.Module.eval();
+        using var noGrad = torch.no_grad();
+        using Tensor x = torch.randn(30, 5);
+        float[] input = x.data<float>().ToArray();
+        float[] expected = vae.LatentScore(x).data<float>().ToArray();
+        double[] actual = FixedPointScorer.LatentScores(FixedPointAutoencoder.Create(AutoencoderWeightsExport.TryFrom(vae)!, Wide), input);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(actual[i] - expected[i]) < 5e-3 * Math.Max(1, expected[i]), $"row {i}: emulated R_z {actual[i]}, torch {expected[i]}");
+        }
+    }
+
     private static void Compare(IAutoencoder model, VariationalAutoencoder? vae, double tolerance)
     {
         model.Module.eval();
