@@ -33,6 +33,7 @@ public static class SieveApp
         root.Subcommands.Add(InfoCommand.Create(console));
         root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(RocCommand.Create(console));
+        root.Subcommands.Add(QuantizeModelCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(SubmitCommand.Create(console));

@@ -40,13 +40,14 @@ internal static class TrainCommand
         var output = new Option<string?>("--out", "-o") { Description = "Model directory to write (model.json, weights.bin, history.csv, run.json, checkpoint.zip). Required unless --resume." };
         var divergence = new Option<double?>("--divergence-factor") { Description = "Stop when the training or validation loss exceeds this many times the initialised model's (or is NaN/inf); the model kept is the best epoch before, and the exit code is 1. 0 = only NaN/inf. Default 1000." };
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Epochs between resumable checkpoints (checkpoint.zip in the model directory); the last epoch always gets one. Default 1." };
+        var qat = new Option<string?>("--qat") { Description = "Quantisation-aware training: weights and biases in this fixed-point type in every step (straight-through estimator), e.g. 'ap_fixed<8,3,AP_RND,AP_SAT>'; quantize-model with the same type gives the weights training saw (docs/fixed-point.md)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the interrupted training in this model directory from its last checkpoint, with the options and input it started with (the input must be unchanged); --epochs may raise the number of epochs. Same seed, same weights as an uninterrupted run." };
 
         var command = new Command("train", "Train an autoencoder on a file and write a model directory. The normaliser is fitted on the training split only; " +
                                            "history.csv is written every epoch, the best model is saved as soon as it appears and a checkpoint after every epoch (--resume). " +
                                            "A diverging loss stops the run, keeps the best epoch before it and exits with code 1.")
         {
-            input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, lossWeights, threads, device, divergence, checkpointEvery, output, resume,
+            input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, lossWeights, threads, device, divergence, checkpointEvery, qat, output, resume,
         };
         command.SetAction(parse =>
         {
@@ -54,7 +55,7 @@ internal static class TrainCommand
             {
                 // A resumed run is the run it continues: other options would make it a different one.
                 Option[] own = [input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, batch, lr, schedule, validation, patience, seed,
-                    normalisation, vae, beta, lossWeights, threads, device, divergence, checkpointEvery, output];
+                    normalisation, vae, beta, lossWeights, threads, device, divergence, checkpointEvery, qat, output];
                 if (own.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
                 {
                     throw new ArgumentException($"--resume continues a run with the options it started with; {given.Name} cannot be changed (only --epochs can).");
@@ -85,6 +86,7 @@ internal static class TrainCommand
                 Threads = parse.GetValue(threads) ?? defaults.Threads,
                 DivergenceFactor = parse.GetValue(divergence) ?? defaults.DivergenceFactor,
                 CheckpointEvery = parse.GetValue(checkpointEvery) ?? defaults.CheckpointEvery,
+                QuantisationAware = parse.GetValue(qat) is { } type ? Sieve.Models.FixedPoint.ApFixedFormat.Parse(type) : defaults.QuantisationAware,
             };
             ArchitectureConfig? architecture = file.HiddenWidths is { } widths && parse.GetValue(preset) is null
                 ? new ArchitectureConfig(widths, file.Activation ?? ActivationKind.Tanh)

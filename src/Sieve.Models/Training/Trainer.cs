@@ -103,8 +103,8 @@ public static class Trainer
             else
             {
                 // The reference for divergence: what the initialised model scores before any step.
-                double startTrain = Evaluate(model, trainTensor, weights, trainMask);
-                double startVal = nVal > 0 ? Evaluate(model, validationTensor, weights, validationMask) : double.NaN;
+                double startTrain = Evaluate(model, trainTensor, weights, trainMask, options.QuantisationAware);
+                double startVal = nVal > 0 ? Evaluate(model, validationTensor, weights, validationMask, options.QuantisationAware) : double.NaN;
                 if (!double.IsFinite(startTrain) || (nVal > 0 && !double.IsFinite(startVal)))
                 {
                     throw new TrainingDivergedException($"the initialised model's loss is not finite (training {startTrain}, validation {startVal}): the normalised inputs hold huge or non-finite values.");
@@ -131,8 +131,8 @@ public static class Trainer
                     group.LearningRate = lr;
                 }
 
-                double trainLoss = TrainEpoch(model, optimiser, trainTensor, trainMask, weights, options.BatchSize, generator);
-                double valLoss = nVal > 0 ? Evaluate(model, validationTensor, weights, validationMask) : double.NaN;
+                double trainLoss = TrainEpoch(model, optimiser, trainTensor, trainMask, weights, options.BatchSize, generator, options.QuantisationAware);
+                double valLoss = nVal > 0 ? Evaluate(model, validationTensor, weights, validationMask, options.QuantisationAware) : double.NaN;
                 double monitored = nVal > 0 ? valLoss : trainLoss;
                 divergence = Diverged(epoch, "training", trainLoss, state.StartTrainLoss, options, lr)
                     ?? (nVal > 0 ? Diverged(epoch, "validation", valLoss, state.StartValidationLoss, options, lr) : null);
@@ -336,7 +336,15 @@ public static class Trainer
         return torch.tensor(weights.Select(w => (float)(w / mean)).ToArray());
     }
 
-    private static double TrainEpoch(IAutoencoder model, torch.optim.Optimizer optimiser, Tensor train, Tensor? mask, Tensor weights, int batchSize, Generator generator)
+    // With quantisation-aware training the loss is evaluated with the weights in their fixed-point type.
+    private static double Evaluate(IAutoencoder model, Tensor data, Tensor weights, Tensor? mask, FixedPoint.ApFixedFormat? quantised)
+    {
+        using FixedPoint.FakeQuantisation? swap = quantised is null ? null : FixedPoint.FakeQuantisation.SwapIn(model.Module, quantised);
+        return Evaluate(model, data, weights, mask);
+    }
+
+    private static double TrainEpoch(IAutoencoder model, torch.optim.Optimizer optimiser, Tensor train, Tensor? mask, Tensor weights, int batchSize, Generator generator,
+        FixedPoint.ApFixedFormat? quantised)
     {
         model.Module.train();
         long n = train.shape[0];
@@ -350,9 +358,15 @@ public static class Trainer
             Tensor x = train.index_select(0, rows);                                // (B, F)
             optimiser.zero_grad();
             Tensor? m = mask?.index_select(0, rows);                              // (B, F)
-            Tensor loss = Loss(model, x, weights, m);
+            Tensor loss;
 
-            loss.backward();
+            // Quantisation-aware: loss and gradients at the fixed-point weights, applied to the float ones.
+            using (FixedPoint.FakeQuantisation? swap = quantised is null ? null : FixedPoint.FakeQuantisation.SwapIn(model.Module, quantised))
+            {
+                loss = Loss(model, x, weights, m);
+                loss.backward();
+            }
+
             optimiser.step();
             sum += loss.item<float>() * size;
         }

@@ -64,6 +64,14 @@ public sealed record TrainerOptions
     /// </summary>
     public int CheckpointEvery { get; init; } = 1;
 
+    /// <summary>
+    /// Quantisation-aware training: every step computes the loss and its gradients with the weights and
+    /// biases in this fixed-point type and applies the gradients to the float weights (straight-through
+    /// estimator); validation and early stopping see the quantised weights too. The float weights are
+    /// saved, and `quantize-model` with the same type gives the ones training saw. Null = float training (default).
+    /// </summary>
+    public FixedPoint.ApFixedFormat? QuantisationAware { get; init; }
+
     /// <summary>Checks the settings and says what is wrong.</summary>
     public void Validate()
     {
