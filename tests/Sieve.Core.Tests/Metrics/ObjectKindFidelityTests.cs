@@ -25,7 +25,7 @@ public class ObjectKindFidelityTests
             etaResiduals.Add(eta + d - eta);
         }
 
-        ObjectKindComparison sampled = ObjectKindFidelity.Evaluate(truth, reco, capacity: 500);
+        ObjectKindComparison sampled = ObjectKindFidelity.Evaluate(truth, reco, capacity: 2000); // 500 kept per kind
         ObjectKindComparison exact = ObjectKindFidelity.Evaluate(truth, reco);
         SummaryStatistics all = SummaryStatistics.FromValues([.. etaResiduals]);
         foreach (VariableFidelity eta in new[] { sampled.Kinds.Single().Variables.Single(v => v.Name == "eta"), sampled.Overall.Single(v => v.Name == "eta") })
