@@ -3,7 +3,8 @@
 # with the native kernels and with libtorch, on a synthesised float32 table of ROWS x 4 (default
 # 10 million jets, generated on the fly and deleted at the end); `sieve bench` latency and in-memory
 # throughput for the small and dense-60 presets; and, where Debian's python3-torch is installed
-# (apt-get install python3-torch), the same shapes in PyTorch at every thread setting.
+# (apt-get install python3-torch), the same shapes in PyTorch at every thread setting; and the
+# Level-1 encoder (57-32-16-3, R_z, no decoder) batched and at batch 1.
 # Peak resident memory from GNU time. Writes bench/results/score-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,6 +40,10 @@ for preset in small dense-60; do
   for what in latency score; do
     bench_json+=("$("$sieve" bench --what "$what" --preset "$preset" --seconds "$seconds" --json | tr -d '\n ')")
   done
+done
+# The Level-1 trigger case: a 57-32-16-3 VAE's encoder alone, R_z as the score.
+for what in latency score; do
+  bench_json+=("$("$sieve" bench --what "$what" --preset l1-57 --encoder-only --seconds "$seconds" --json | tr -d '\n')")
 done
 torch_lines=""
 if /usr/bin/python3 -c "import torch" 2>/dev/null; then

@@ -39,6 +39,19 @@ public class BenchTests
     }
 
     [Fact]
+    public void Encoder_only_times_a_vaes_encoder_and_log_variance_head()
+    {
+        (int code, string text) = CliRunner.Run("bench", "--what", "latency", "--preset", "l1-57", "--encoder-only", "--seconds", "0.02", "--json");
+        Assert.True(code == 0, text);
+        JsonElement root = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("latency (encoder only, R_z)", root.GetProperty("kind").GetString());
+        // Trunk 57*32 + 32 + 32*16 + 16, mean and log-variance heads 2 * (16*3 + 3).
+        Assert.Equal((57 * 32) + 32 + (32 * 16) + 16 + (2 * ((16 * 3) + 3)), root.GetProperty("parameters").GetInt64());
+        (int trainCode, _) = CliRunner.Run("bench", "--what", "train", "--encoder-only", "--seconds", "0.02");
+        Assert.NotEqual(0, trainCode);
+    }
+
+    [Fact]
     public void A_batch_of_zero_is_refused_with_what_was_given()
     {
         (int code, string text) = CliRunner.Run("bench", "--batch", "0", "--seconds", "0.02");

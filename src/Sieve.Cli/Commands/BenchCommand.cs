@@ -25,16 +25,17 @@ internal static class BenchCommand
         var batch = new Option<int?>("--batch") { Description = "Rows per call (default: 65536 for score, 1 for latency, 256 per step for train)." };
         var seconds = new Option<double>("--seconds") { Description = "Time each engine is measured for, after a warm-up call.", DefaultValueFactory = _ => 3 };
         var threads = new Option<int?>("--threads") { Description = "Threads; 0 = one per core (default). Latency is always one thread." };
+        var encoderOnly = new Option<bool>("--encoder-only") { Description = "score and latency of a VAE of the preset's shape by its encoder alone: R_z = sum mu^2/sigma^2, no decoder (a Level-1 trigger's score)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of a table." };
         var command = new Command("bench", "Measure the events/s or latency of a preset's model on synthetic rows of its shape, the native kernels and libtorch side by side, " +
                                            "so that numbers can be reproduced on any machine.")
         {
-            what, preset, features, latent, batch, seconds, threads, json,
+            what, preset, features, latent, batch, seconds, threads, encoderOnly, json,
         };
         command.SetAction(parse =>
         {
             var request = new BenchRequest(parse.GetValue(what), parse.GetValue(preset)!, parse.GetValue(features), parse.GetValue(latent), parse.GetValue(batch),
-                parse.GetValue(seconds), parse.GetValue(threads) is > 0 and var t ? t : null);
+                parse.GetValue(seconds), parse.GetValue(threads) is > 0 and var t ? t : null, EncoderOnly: parse.GetValue(encoderOnly));
             bool asJson = parse.GetValue(json);
             BenchResult result = asJson
                 ? BenchWorkflow.Run(request)

@@ -57,14 +57,36 @@ public sealed class NativeAutoencoder
     /// </summary>
     public void Run(ReadOnlySpan<float> rowsIn, int rows, Workspace work)
     {
+        Encode(rowsIn, rows, work);
+        ReadOnlySpan<float> x = work.LatentBuffer;
+        int stride = work.LatentStride;
+        bool intoA = true;
+        for (int l = 0; l < decoder.Length; l++)
+        {
+            Span<float> y = l == decoder.Length - 1 ? work.ReconstructionBuffer : (intoA ? work.A : work.B);
+            decoder[l].Forward(x, stride, rows, y);
+            x = y;
+            stride = decoder[l].PaddedOutputs;
+            intoA = !intoA;
+        }
+
+        work.ReconstructionStride = stride;
+    }
+
+    /// <summary>
+    /// The encoder alone (what a trigger's latent score R_z needs): afterwards
+    /// <see cref="Workspace.Latent"/> and, for a VAE, <see cref="Workspace.LogVariance"/> hold the block's rows.
+    /// </summary>
+    public void Encode(ReadOnlySpan<float> rowsIn, int rows, Workspace work)
+    {
         ArgumentNullException.ThrowIfNull(work);
         if (rows > BlockRows || rowsIn.Length < rows * InputSize)
         {
             throw new ArgumentException($"a block is at most {BlockRows} rows of {InputSize} values; got {rows} rows in {rowsIn.Length} values.");
         }
 
-        // Encoder: ping-pong between the two buffers; the trunk output (input of the last layer)
-        // is kept for the log-variance head.
+        // Ping-pong between the two buffers; the trunk output (input of the last layer) is kept
+        // for the log-variance head.
         ReadOnlySpan<float> x = rowsIn;
         int stride = InputSize;
         bool intoA = true;
@@ -84,17 +106,6 @@ public sealed class NativeAutoencoder
         }
 
         work.LatentStride = stride;
-        intoA = true;
-        for (int l = 0; l < decoder.Length; l++)
-        {
-            Span<float> y = l == decoder.Length - 1 ? work.ReconstructionBuffer : (intoA ? work.A : work.B);
-            decoder[l].Forward(x, stride, rows, y);
-            x = y;
-            stride = decoder[l].PaddedOutputs;
-            intoA = !intoA;
-        }
-
-        work.ReconstructionStride = stride;
         work.LogVarianceStride = logVarianceHead?.PaddedOutputs ?? 0;
     }
 

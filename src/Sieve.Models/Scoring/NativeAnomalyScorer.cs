@@ -51,6 +51,44 @@ public static class NativeAnomalyScorer
         return new EventScores(recon, kl, rz);
     }
 
+    /// <summary>
+    /// R_z = sum mu^2 / sigma^2 per row from a VAE's encoder alone (no decoder), as a Level-1
+    /// trigger computes its score; on all cores, the same for any thread count.
+    /// </summary>
+    public static double[] LatentScores(NativeAutoencoder model, float[] normalised, int? threads = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(normalised);
+        if (!model.IsVariational)
+        {
+            throw new ArgumentException("R_z needs a VAE's log-variance head; this model is a plain autoencoder.");
+        }
+
+        int f = model.InputSize;
+        if (normalised.Length % f != 0)
+        {
+            throw new ArgumentException($"{normalised.Length} values are not whole rows of {f} features.");
+        }
+
+        int n = normalised.Length / f;
+        var rz = new double[n];
+        int tasks = (n + RowsPerTask - 1) / RowsPerTask;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };
+        Parallel.For(0, tasks, options, () => (model.CreateWorkspace(), new double[NativeAutoencoder.BlockRows]), (task, _, local) =>
+        {
+            int end = Math.Min(n, (task + 1) * RowsPerTask);
+            for (int start = task * RowsPerTask; start < end; start += NativeAutoencoder.BlockRows)
+            {
+                int rows = Math.Min(NativeAutoencoder.BlockRows, end - start);
+                model.Encode(normalised.AsSpan(start * f, rows * f), rows, local.Item1);
+                Latent(rows, model.LatentSize, local.Item1, local.Item2.AsSpan(0, rows), rz.AsSpan(start, rows));
+            }
+
+            return local;
+        }, _ => { });
+        return rz;
+    }
+
     // Mean squared error over the present cells of each row (all cells without a mask).
     private static void Reconstruction(ReadOnlySpan<float> x, ReadOnlySpan<float> mask, int rows, int f, NativeAutoencoder.Workspace work, Span<double> scores)
     {

@@ -11,8 +11,9 @@ namespace Sieve.Pipeline.Benchmarks;
 /// <param name="Seconds">Time each engine is measured for, after a warm-up.</param>
 /// <param name="Threads">Threads (native kernels, libtorch); null for all cores.</param>
 /// <param name="Seed">Seed of the weights and the synthetic rows.</param>
+/// <param name="EncoderOnly">Score and latency of a VAE of the preset's shape by its encoder alone: R_z = sum mu^2 / sigma^2, no decoder (a Level-1 trigger's score).</param>
 public sealed record BenchRequest(BenchKind Kind, string Preset = "small", int? Features = null, int? Latent = null, int? Batch = null,
-    double Seconds = 3, int? Threads = null, int Seed = 1)
+    double Seconds = 3, int? Threads = null, int Seed = 1, bool EncoderOnly = false)
 {
     /// <summary>The preset's natural input width where it is named after one, else 4 (a jet's four-vector).</summary>
     public int FeatureCount => Features ?? Preset.ToLowerInvariant() switch
@@ -33,6 +34,11 @@ public sealed record BenchRequest(BenchKind Kind, string Preset = "small", int? 
     /// <summary>Checks the settings.</summary>
     public void Validate()
     {
+        if (EncoderOnly && Kind == BenchKind.Train)
+        {
+            throw new ArgumentException("--encoder-only measures score and latency; training needs the decoder.");
+        }
+
         if (FeatureCount < 1 || BatchRows < 1 || !(Seconds > 0) || Threads is < 1)
         {
             throw new ArgumentException($"bench needs at least one feature, one row per batch, a positive time and at least one thread (got F = {FeatureCount}, batch {BatchRows}, {Seconds} s, {Threads} threads).");

@@ -25,29 +25,56 @@ public static class BenchWorkflow
         torch.set_num_threads(threads);
         Trainer.Seed(request.Seed);
         DenseAutoencoderOptions shape = ModelCatalogue.Create(request.Preset, request.FeatureCount, request.Latent);
-        using var model = new DenseAutoencoder(shape);
-        model.eval();
-        AutoencoderWeights weights = model.ExportWeights();
-        var native = new NativeAutoencoder(weights);
         float[] rows = NormalRows(request.BatchRows * request.FeatureCount, request.Seed);
         int batch = request.BatchRows;
-        IReadOnlyList<BenchEngineResult> engines = request.Kind switch
+        IReadOnlyList<BenchEngineResult> engines;
+        AutoencoderWeights weights;
+        if (request.EncoderOnly)
         {
-            BenchKind.Score =>
-            [
-                Time("native", batch, request.Seconds, status, () => NativeAnomalyScorer.Score(native, rows, threads: threads)),
-                Time("torch", batch, request.Seconds, status, () => AnomalyScorer.Score(model, rows)),
-            ],
-            BenchKind.Latency =>
-            [
-                NativeLatency(native, rows, batch, request.Seconds, status),
-                Time("torch", batch, request.Seconds, status, () => TorchForward(model, rows, batch, request.FeatureCount)),
-            ],
-            _ => [Train(model, request, status)],
-        };
-        string kind = request.Kind.ToString().ToLowerInvariant();
+            using var vae = new VariationalAutoencoder(shape, new VariationalOptions());
+            vae.eval();
+            weights = vae.ExportWeights();
+            var native = new NativeAutoencoder(weights);
+            engines = request.Kind == BenchKind.Score
+                ?
+                [
+                    Time("native", batch, request.Seconds, status, () => NativeAnomalyScorer.LatentScores(native, rows, threads)),
+                    Time("torch", batch, request.Seconds, status, () => TorchLatentScore(vae, rows, batch, request.FeatureCount)),
+                ]
+                :
+                [
+                    NativeLatency(native, rows, batch, request.Seconds, status, encoderOnly: true),
+                    Time("torch", batch, request.Seconds, status, () => TorchLatentScore(vae, rows, batch, request.FeatureCount)),
+                ];
+        }
+        else
+        {
+            using var model = new DenseAutoencoder(shape);
+            model.eval();
+            weights = model.ExportWeights();
+            var native = new NativeAutoencoder(weights);
+            engines = request.Kind switch
+            {
+                BenchKind.Score =>
+                [
+                    Time("native", batch, request.Seconds, status, () => NativeAnomalyScorer.Score(native, rows, threads: threads)),
+                    Time("torch", batch, request.Seconds, status, () => AnomalyScorer.Score(model, rows)),
+                ],
+                BenchKind.Latency =>
+                [
+                    NativeLatency(native, rows, batch, request.Seconds, status, encoderOnly: false),
+                    Time("torch", batch, request.Seconds, status, () => TorchForward(model, rows, batch, request.FeatureCount)),
+                ],
+                _ => [Train(model, request, status)],
+            };
+        }
+
+        string kind = request.Kind.ToString().ToLowerInvariant() + (request.EncoderOnly ? " (encoder only, R_z)" : string.Empty);
         int usedThreads = request.Kind == BenchKind.Latency ? 1 : threads;
-        return new BenchResult(kind, shape.Describe(), weights.Encoder.ParameterCount + weights.Decoder.ParameterCount, batch, usedThreads, MachineDescription.Current(), engines);
+        long parameters = weights.Encoder.ParameterCount + (request.EncoderOnly
+            ? weights.LogVarianceHead!.Weights.Length + weights.LogVarianceHead.Bias.Length
+            : weights.Decoder.ParameterCount);
+        return new BenchResult(kind, shape.Describe(), parameters, batch, usedThreads, MachineDescription.Current(), engines);
     }
 
     // One call after a warm-up, again and again for the time given (at least 5 calls).
@@ -69,7 +96,7 @@ public static class BenchWorkflow
 
     // The native forward pass on one thread, block by block through one workspace: what a trigger's
     // software emulation or a batch-1 service would call, allocation-free.
-    private static BenchEngineResult NativeLatency(NativeAutoencoder native, float[] rows, int batch, double seconds, IProgress<string>? status)
+    private static BenchEngineResult NativeLatency(NativeAutoencoder native, float[] rows, int batch, double seconds, IProgress<string>? status, bool encoderOnly)
     {
         NativeAutoencoder.Workspace work = native.CreateWorkspace();
         int f = native.InputSize;
@@ -78,9 +105,42 @@ public static class BenchWorkflow
             for (int start = 0; start < batch; start += NativeAutoencoder.BlockRows)
             {
                 int n = Math.Min(NativeAutoencoder.BlockRows, batch - start);
-                native.Run(rows.AsSpan(start * f, n * f), n, work);
+                if (encoderOnly)
+                {
+                    native.Encode(rows.AsSpan(start * f, n * f), n, work);
+                    LatentScore(work, n, native.LatentSize);
+                }
+                else
+                {
+                    native.Run(rows.AsSpan(start * f, n * f), n, work);
+                }
             }
         });
+    }
+
+    // R_z of a block's rows from the workspace, as the trigger would form it after the encoder.
+    private static double LatentScore(NativeAutoencoder.Workspace work, int rows, int z)
+    {
+        double total = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            for (int d = 0; d < z; d++)
+            {
+                double m = work.Latent[(r * work.LatentStride) + d];
+                total += m * m * Math.Exp(-work.LogVariance[(r * work.LogVarianceStride) + d]);
+            }
+        }
+
+        return total;
+    }
+
+    // libtorch's R_z of a batch (encoder only), input copied in and scores copied out.
+    private static void TorchLatentScore(VariationalAutoencoder vae, float[] rows, int batch, int features)
+    {
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        Tensor x = torch.tensor(rows, [batch, features]);
+        _ = vae.LatentScore(x).data<float>().ToArray();
     }
 
     // libtorch's forward pass of a batch, input copied in and output copied out as a caller must.

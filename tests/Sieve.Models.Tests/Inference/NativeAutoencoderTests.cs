@@ -69,6 +69,19 @@ public class NativeAutoencoderTests
         AssertClose(expected.Recon, actual.Recon);
         AssertClose(expected.Kl!, actual.Kl!);
         AssertClose(expected.Rz!, actual.Rz!);
+
+        // The encoder alone gives the same R_z, on any number of threads.
+        AssertClose(expected.Rz!, NativeAnomalyScorer.LatentScores(native, x, threads: 1));
+        Assert.Equal(NativeAnomalyScorer.LatentScores(native, x, threads: 1), NativeAnomalyScorer.LatentScores(native, x, threads: 3));
+    }
+
+    [Fact]
+    public void Latent_scores_need_a_vae()
+    {
+        torch.manual_seed(3);
+        using var model = new DenseAutoencoder(new DenseAutoencoderOptions(6, [8], 2, ActivationKind.Tanh));
+        var native = new NativeAutoencoder(AutoencoderWeightsExport.TryFrom(model)!);
+        Assert.Throws<ArgumentException>(() => NativeAnomalyScorer.LatentScores(native, new float[12]));
     }
 
     [Fact]
