@@ -36,6 +36,7 @@ public static class SieveApp
         root.Subcommands.Add(QuantizeModelCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(SubmitCommand.Create(console));
         root.Subcommands.Add(CollectCommand.Create(console));
         root.Subcommands.Add(TaskCommand.Create(console));
