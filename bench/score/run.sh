@@ -41,6 +41,8 @@ for preset in small dense-60; do
     bench_json+=("$("$sieve" bench --what "$what" --preset "$preset" --seconds "$seconds" --json | tr -d '\n ')")
   done
 done
+# Training the 60-128-64-32-3 AE at batch 1024 (libtorch), beside PyTorch's own below.
+bench_json+=("$("$sieve" bench --what train --preset dense-60 --batch 1024 --seconds "$seconds" --json | tr -d '\n')")
 # The Level-1 trigger case: a 57-32-16-3 VAE's encoder alone, R_z as the score.
 for what in latency score; do
   bench_json+=("$("$sieve" bench --what "$what" --preset l1-57 --encoder-only --seconds "$seconds" --json | tr -d '\n')")
