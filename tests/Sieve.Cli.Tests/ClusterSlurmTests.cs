@@ -1,3 +1,5 @@
+using Sieve.Core.Synthetic;
+using Sieve.IO.Tables;
 using Sieve.Pipeline.Cluster;
 
 namespace Sieve.Cli.Tests;
@@ -65,6 +67,43 @@ public sealed class ClusterSlurmTests : IDisposable
         Assert.Contains(retryLog, text, StringComparison.Ordinal);
         Assert.Contains("expected 5 fields", File.ReadAllText(retryLog), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(run, "merged.sieve")));
+    }
+
+    [SkippableFact]
+    public void A_task_killed_mid_way_by_scancel_is_retried_and_the_merged_archive_is_still_complete_and_identical()
+    {
+        (bool up, string reason) = SlurmLauncher.Probe();
+        Skip.IfNot(up, $"Slurm is not up here ({reason}); start it with .ci/slurm/start.sh.");
+
+        // Task 0 gets a table large enough to be still running when it is cancelled.
+        string[] inputs = ClusterRun.Inputs(dir, 4);
+        CsvTableWriter.Write(inputs[0], SyntheticJets.Generate(1_500_000, 40, 0));
+        string run = Path.Combine(dir, "run");
+        (int code, string text) = CliRunner.Run(["submit", "--verb", "compress", "--inputs", Path.Combine(dir, "inputs", "*.csv"), "--out", run,
+            "--max-retries", "1", "--cpus", "1", "--time", "00:10:00", "--", .. ClusterRun.Quantize]);
+        Assert.True(code == 0, text);
+        string job = ClusterManifest.Load(run).Attempts.Single().JobId;
+
+        // Wait until task 0 runs, give it a second to be well inside its work, then kill it.
+        string state = string.Empty;
+        for (int i = 0; i < 600 && state != "RUNNING"; i++)
+        {
+            state = ExternalCommand.Run("squeue", ["-h", "-j", $"{job}_0", "-o", "%T"]).Output.Trim();
+            Thread.Sleep(100);
+        }
+
+        Assert.Equal("RUNNING", state);
+        Thread.Sleep(1000);
+        Assert.Equal(0, ExternalCommand.Run("scancel", [$"{job}_0"]).ExitCode);
+        Skip.If(TaskMarker.TryLoad(Path.Combine(run, "done", "0.json"))?.JobId == job, "task 0 finished before scancel reached it; nothing was killed");
+
+        (code, text) = CliRunner.Run("collect", run, "--wait", "--timeout", "600", "--poll", "0.5");
+        Assert.True(code == 0, text);
+        ClusterManifest manifest = ClusterManifest.Load(run);
+        Assert.Equal(2, manifest.Attempts.Count);
+        Assert.Equal([0], manifest.Attempts[1].Tasks); // only the killed task went again
+        string reference = ClusterRun.SingleProcess(dir, inputs, Path.Combine(run, "steps.sieve"));
+        Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(Path.Combine(run, "merged.sieve")));
     }
 
     [SkippableFact]
