@@ -129,6 +129,15 @@ public sealed class ClusterLocalTests : IClassFixture<TrainedModelFixture>, IDis
         Assert.Equal(1, code);
         Assert.Contains("names no files", text, StringComparison.Ordinal);
 
+        // A list that names a file that is not there fails before anything is planned, naming it and its line.
+        string list = Path.Combine(dir, "list.txt");
+        string absent = Path.Combine(dir, "inputs", "absent.csv");
+        File.WriteAllLines(list, [Path.Combine(dir, "inputs", "jets-00.csv"), absent]);
+        (code, text) = CliRunner.Run("submit", "--verb", "compress", "--inputs", list, "--out", Path.Combine(dir, "e"), "--local", "--", "--method", "float16");
+        Assert.Equal(1, code);
+        Assert.Contains($"{list}:2: input {absent} does not exist", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "e")));
+
         // A folder that holds a run is never planned over (its quantiser and manifest stay).
         string taken = Path.Combine(dir, "d");
         Assert.Equal(0, CliRunner.Run("submit", "--verb", "compress", "--inputs", glob, "--out", taken, "--local", "--", "--method", "float16").ExitCode);
