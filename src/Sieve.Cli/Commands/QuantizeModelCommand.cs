@@ -23,6 +23,7 @@ internal static class QuantizeModelCommand
         var accumulator = new Option<string?>("--accumulator") { Description = "Accumulator type (accum_t); default: the precision, as in hls4ml." };
         var scan = new Option<string?>("--scan") { Description = "Scan total bits FROM:TO (e.g. 4:18) on --input instead of writing a model: mean and max |score_fixed - score_float| per width, AUC with --signal." };
         var integerBits = new Option<int?>("--integer-bits") { Description = "Integer bits I kept across --scan (default: those of --precision)." };
+        var reuse = new Option<int>("--reuse-factor") { Description = "hls4ml ReuseFactor for --scan's resource estimate per width: multiplications and weight bits (exact), multipliers and latency cycles (estimated). Default 1 (fully parallel).", DefaultValueFactory = _ => 1 };
         var input = new Option<string?>("--input", "-i") { Description = "Background input for --scan, in the model's format (read as `sieve score` reads it)." };
         var signal = new Option<string?>("--signal", "-s") { Description = "Signal input for --scan: the AUC against --input per width." };
         var format = CommonOptions.Format();
@@ -35,7 +36,7 @@ internal static class QuantizeModelCommand
                                                     "per layer the types, the weights that overflowed or became zero and the largest weight error. " +
                                                     "With --scan, the cost of each bit: the score's distance from the float model, and the AUC, against the total width.")
         {
-            model, precision, perLayer, accumulator, scan, integerBits, input, signal, format, channel, allowDrop, missing, json, output,
+            model, precision, perLayer, accumulator, scan, integerBits, reuse, input, signal, format, channel, allowDrop, missing, json, output,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +47,7 @@ internal static class QuantizeModelCommand
                 var request = new BitScanRequest(parse.GetValue(model)!, inputPath, parse.GetValue(output)!, from, to, parse.GetValue(integerBits),
                     parse.GetValue(precision), parse.GetValue(perLayer), parse.GetValue(accumulator), parse.GetValue(signal))
                 {
+                    ReuseFactor = parse.GetValue(reuse),
                     Format = parse.GetValue(format),
                     Channel = CommonOptions.ParseChannel(parse.GetValue(channel)),
                     AllowDrop = parse.GetValue(allowDrop),

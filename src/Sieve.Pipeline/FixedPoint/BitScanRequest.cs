@@ -17,6 +17,9 @@ namespace Sieve.Pipeline;
 public sealed record BitScanRequest(string ModelDirectory, string InputPath, string OutputDirectory, int FromBits, int ToBits, int? IntegerBits = null,
     string? Precision = null, string? PerLayerFile = null, string? Accumulator = null, string? SignalPath = null)
 {
+    /// <summary>hls4ml's ReuseFactor for the resource estimate of each width (1 = fully parallel).</summary>
+    public int ReuseFactor { get; init; } = 1;
+
     /// <summary>Format of the inputs; null = the model's.</summary>
     public InputFormat? Format { get; init; }
 

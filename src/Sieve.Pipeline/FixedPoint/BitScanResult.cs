@@ -25,12 +25,17 @@ public sealed record BitScanResult(string Schema, string Model, string Input, st
         var text = new StringBuilder();
         string auc = FloatAuc is { } a ? string.Create(CultureInfo.InvariantCulture, $"; float AUC {a:F4} against {Signal}") : string.Empty;
         text.AppendLine(CultureInfo.InvariantCulture, $"# bit scan of {Model} on {Input} ({BackgroundEvents} events; mean float score {MeanFloatScore:G4}){auc}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"bits",4}  {"type",-30} {"mean |dscore|",14} {"max |dscore|",14} {"AUC",8} {"w overflow",10} {"w zeroed",10}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"bits",4}  {"type",-30} {"mean |dscore|",14} {"max |dscore|",14} {"AUC",8} {"w overflow",10} {"w zeroed",10} {"weight kbit",11} {"mults",7} {"est. mult.",10} {"est. cycles",11}");
         foreach (BitScanRow r in Rows)
         {
             string rowAuc = r.Auc is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "-";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{r.TotalBits,4}  {r.Precision,-30} {r.MeanAbsScoreDifference,14:G4} {r.MaxAbsScoreDifference,14:G4} {rowAuc,8} {r.WeightsOverflowed,10:P1} {r.WeightsZeroed,10:P1}");
+                $"{r.TotalBits,4}  {r.Precision,-30} {r.MeanAbsScoreDifference,14:G4} {r.MaxAbsScoreDifference,14:G4} {rowAuc,8} {r.WeightsOverflowed,10:P1} {r.WeightsZeroed,10:P1} {(r.Resources?.WeightBits ?? 0) / 1000.0,11:F1} {r.Resources?.Multiplications,7} {r.Resources?.Multipliers,10} {r.Resources?.LatencyCycles,11}");
+        }
+
+        if (Rows.FirstOrDefault()?.Resources is { } e)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"# resources at ReuseFactor {e.ReuseFactor}: multiplications and weight bits exact; multipliers and cycles a first-order estimate (R + ceil(log2 n_in) + 1 cycles per layer), not a synthesis result.");
         }
 
         return text.ToString();

@@ -11,4 +11,8 @@ namespace Sieve.Pipeline;
 /// <param name="WeightsOverflowed">Share of all weights and biases that overflowed their type.</param>
 /// <param name="WeightsZeroed">Share of all non-zero weights and biases that became 0.</param>
 public sealed record BitScanRow(int TotalBits, ApFixedFormat Precision, double MeanAbsScoreDifference, double MaxAbsScoreDifference, double? Auc,
-    double WeightsOverflowed, double WeightsZeroed);
+    double WeightsOverflowed, double WeightsZeroed)
+{
+    /// <summary>Multiplications, weight bits, estimated multipliers and latency at this width (<see cref="ResourceEstimate"/>).</summary>
+    public ResourceEstimate? Resources { get; init; }
+}

@@ -74,7 +74,10 @@ public static class BitScanWorkflow
             IReadOnlyList<LayerQuantisationSummary> layers = LayerQuantisationSummary.Of(fixedPoint);
             double parameters = layers.Sum(l => l.Weights.Count + l.Biases.Count);
             var row = new BitScanRow(bits, precision, sum / Math.Max(scores.Length, 1), max, auc,
-                layers.Sum(l => l.Weights.Overflowed + l.Biases.Overflowed) / parameters, layers.Sum(l => l.Weights.Zeroed + l.Biases.Zeroed) / parameters);
+                layers.Sum(l => l.Weights.Overflowed + l.Biases.Overflowed) / parameters, layers.Sum(l => l.Weights.Zeroed + l.Biases.Zeroed) / parameters)
+            {
+                Resources = ResourceEstimate.Of(weights, bits, request.ReuseFactor),
+            };
             rows.Add(row);
             progress?.Report(row);
         }
