@@ -18,6 +18,38 @@ public sealed class FixedPointTests : IClassFixture<TrainedModelFixture>
     public FixedPointTests(TrainedModelFixture model) => this.model = model;
 
     [Fact]
+    public void Score_with_the_fixed_point_engine_emulates_the_stored_types()
+    {
+        // Wide types: the emulated scores follow the float ones; a 6-bit type moves them.
+        string wide = model.Path("fp-wide"), narrow = model.Path("fp-narrow");
+        Assert.Equal(0, CliRunner.Run("quantize-model", "--model", model.ModelDir, "--precision", "ap_fixed<28,10>", "--out", wide).ExitCode);
+        Assert.Equal(0, CliRunner.Run("quantize-model", "--model", model.ModelDir, "--precision", "ap_fixed<6,2,AP_RND,AP_SAT>", "--out", narrow).ExitCode);
+        double[] Scores(string dir, string engine)
+        {
+            string output = model.Path($"scores-{Path.GetFileName(dir)}-{engine}.csv");
+            (int code, string text) = CliRunner.Run("score", "--model", dir, "--input", model.TestCsv, "--engine", engine, "--out", output);
+            Assert.True(code == 0, text);
+            FeatureTable table = CsvTableReader.Read(output, new CsvTableOptions { FeatureColumns = ["score_recon"] });
+            return table.Column(0);
+        }
+
+        double[] reference = Scores(wide, "native");
+        double[] emulated = Scores(wide, "fixed-point");
+        double[] coarse = Scores(narrow, "fixed-point");
+        Assert.Equal(reference.Length, emulated.Length);
+        // hls4ml's 1,024-entry tanh table, not the width, bounds how close 28 bits come (docs/fixed-point.md).
+        double scale = reference.Average();
+        double wideError = reference.Zip(emulated).Average(p => Math.Abs(p.First - p.Second));
+        double coarseError = reference.Zip(coarse).Average(p => Math.Abs(p.First - p.Second));
+        Assert.True(wideError < 0.3 * scale, $"28-bit emulation {wideError} from float (mean score {scale})");
+        Assert.True(coarseError > 3 * wideError, $"6 bits ({coarseError}) no farther from float than 28 ({wideError})");
+
+        (int missingCode, string missingText) = CliRunner.Run("score", "--model", model.ModelDir, "--input", model.TestCsv, "--engine", "fixed-point", "--out", model.Path("none.csv"));
+        Assert.Equal(1, missingCode);
+        Assert.Contains("quantize-model", missingText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Quantize_model_writes_a_readable_copy_with_the_configuration_and_true_statistics()
     {
         string output = model.Path("q-sat-" + Guid.NewGuid().ToString("N")[..6]);

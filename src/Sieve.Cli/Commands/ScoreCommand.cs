@@ -20,8 +20,21 @@ internal static class ScoreCommand
         var missing = CommonOptions.Missing();
         var engine = new Option<ScoreEngine>("--engine")
         {
-            Description = "What runs the model: auto (the native vectorised kernels for dense models, libtorch otherwise), native, or torch (the reference).",
+            Description = "What runs the model: auto (the native vectorised kernels for dense models, libtorch otherwise), native, torch (the reference), " +
+                          "or fixed-point (the types `sieve quantize-model` stored with the model, emulated bit for bit: score_recon and, for a VAE, score_rz).",
             DefaultValueFactory = _ => ScoreEngine.Auto,
+            // Names as written in the help: auto, native, torch, fixed-point (the hyphen optional).
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "auto";
+                if (Enum.TryParse(text.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out ScoreEngine parsed) && Enum.IsDefined(parsed))
+                {
+                    return parsed;
+                }
+
+                result.AddError($"--engine {text}: expected auto, native, torch or fixed-point.");
+                return ScoreEngine.Auto;
+            },
         };
         var threads = new Option<int?>("--threads") { Description = "Threads of the native kernels; 0 = one per core (default). The scores are the same with any number." };
         var output = new Option<string>("--out", "-o") { Description = "Scores file: .csv or .parquet. Columns: event_id, process_id, score_recon[, score_kl, score_rz], weight, multiplicity.", Required = true };
@@ -37,7 +50,12 @@ internal static class ScoreCommand
                 ScoreWorkflow.Run(parse.GetValue(model)!, parse.GetValue(input)!, path, parse.GetValue(format), CommonOptions.ParseChannel(parse.GetValue(channel)),
                     parse.GetValue(multiplicity), parse.GetValue(allowDrop), parse.GetValue(missing), bytes,
                     engine: parse.GetValue(engine), threads: parse.GetValue(threads) is > 0 and var t ? t : null));
-            string by = outcome.Engine == ScoreEngine.Native ? "native kernels" : "libtorch";
+            string by = outcome.Engine switch
+            {
+                ScoreEngine.Native => "native kernels",
+                ScoreEngine.FixedPoint => "fixed-point emulation",
+                _ => "libtorch",
+            };
             console.MarkupLine($"[green]scored[/] {outcome.Events} events ({Markup.Escape(string.Join(", ", outcome.Scores))}, by {by}) into [bold]{Markup.Escape(path)}[/]");
             Summaries.Dropped(console, outcome.Dropped);
             return 0;

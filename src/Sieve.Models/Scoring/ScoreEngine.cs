@@ -11,4 +11,10 @@ public enum ScoreEngine
 
     /// <summary>libtorch (<see cref="AnomalyScorer"/>), the reference the native kernels are checked against.</summary>
     Torch,
+
+    /// <summary>
+    /// The model's fixed-point types (fixed-point.json, written by `sieve quantize-model`) emulated
+    /// bit for bit: the reconstruction score and, for a VAE, R_z that the trigger hardware would give.
+    /// </summary>
+    FixedPoint,
 }

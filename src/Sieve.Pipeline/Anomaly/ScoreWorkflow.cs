@@ -7,6 +7,7 @@ using Sieve.IO.Parquet;
 using Sieve.IO.Tables;
 using Sieve.Models.Autoencoders;
 using Sieve.Models.Checkpoints;
+using Sieve.Models.FixedPoint;
 using Sieve.Models.Inference;
 using Sieve.Models.Scoring;
 
@@ -37,7 +38,8 @@ public static class ScoreWorkflow
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
-            NativeAutoencoder? native = NativeFor(model, engine);
+            FixedPointAutoencoder? fixedPoint = engine == ScoreEngine.FixedPoint ? FixedPointFor(model, modelDirectory) : null;
+            NativeAutoencoder? native = fixedPoint is null ? NativeFor(model, engine) : null;
             if (InputLoader.IsEventFormat(manifest.Schema.Format) && manifest.Schema.Layout == LayoutKind.PerObject)
             {
                 throw new ArgumentException("event scores need one row per event: train the model with --layout fixed-slots or --layout l1.");
@@ -51,9 +53,12 @@ public static class ScoreWorkflow
             DroppedObjects? dropped = null;
             IEnumerable<FeatureTable> scored = chunks.Select(chunk =>
             {
-                EventScores scores = native is null
-                    ? AnomalyScorer.Score(model, chunk.Normalised, chunk.Mask)
-                    : NativeAnomalyScorer.Score(native, chunk.Normalised, chunk.Mask, threads);
+                EventScores scores = fixedPoint is not null
+                    ? new EventScores(FixedPointScorer.ReconstructionScores(fixedPoint, chunk.Normalised, chunk.Mask), null,
+                        fixedPoint.Weights.IsVariational ? FixedPointScorer.LatentScores(fixedPoint, chunk.Normalised) : null)
+                    : native is null
+                        ? AnomalyScorer.Score(model, chunk.Normalised, chunk.Mask)
+                        : NativeAnomalyScorer.Score(native, chunk.Normalised, chunk.Mask, threads);
                 FeatureTable rows = ScoreRows(scores, chunk, multiplicityColumn, out scoreNames);
                 events = checked(events + rows.RowCount);
                 if (chunk.Input.Dropped is { } d)
@@ -78,8 +83,18 @@ public static class ScoreWorkflow
                 });
             }
 
-            return new ScoreOutcome(events, scoreNames, dropped, native is null ? ScoreEngine.Torch : ScoreEngine.Native);
+            return new ScoreOutcome(events, scoreNames, dropped, fixedPoint is not null ? ScoreEngine.FixedPoint : native is null ? ScoreEngine.Torch : ScoreEngine.Native);
         }
+    }
+
+    // The fixed-point emulation of the model's stored types; a model without them says how to make them.
+    private static FixedPointAutoencoder FixedPointFor(IAutoencoder model, string modelDirectory)
+    {
+        FixedPointConfig config = FixedPointModelFile.Read(modelDirectory)
+            ?? throw new ArgumentException($"{modelDirectory} has no {FixedPointModelFile.FileName}: write one with `sieve quantize-model --model {modelDirectory} --precision 'ap_fixed<16,6>' --out DIR` and score with that directory.");
+        AutoencoderWeights weights = AutoencoderWeightsExport.TryFrom(model)
+            ?? throw new ArgumentException($"fixed-point emulation covers dense autoencoders and VAEs; this model is a {model.GetType().Name}.");
+        return FixedPointAutoencoder.Create(weights, config);
     }
 
     // The native kernels for a dense model unless torch is asked for; a model they cannot run is an error only when they were asked for by name.
@@ -105,10 +120,17 @@ public static class ScoreWorkflow
         FeatureTable table = prepared.Input.Table;
         var names = new List<string> { "score_recon" };
         var columns = new List<double[]> { scores.Recon };
-        if (scores.Kl is { } kl && scores.Rz is { } rz)
+        // KL and R_z where the engine gives them (fixed-point emulation forms R_z, not KL).
+        if (scores.Kl is { } kl)
         {
-            names.AddRange(["score_kl", "score_rz"]);
-            columns.AddRange([kl, rz]);
+            names.Add("score_kl");
+            columns.Add(kl);
+        }
+
+        if (scores.Rz is { } rz)
+        {
+            names.Add("score_rz");
+            columns.Add(rz);
         }
 
         scoreNames = [.. names];
