@@ -15,27 +15,14 @@ public static class FixedPointScorer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(normalised);
         int f = model.InputSize;
-        if (normalised.Length % f != 0 || (mask is not null && mask.Length != normalised.Length))
-        {
-            throw new ArgumentException($"{normalised.Length} values (mask {mask?.Length}) are not whole rows of {f} features.");
-        }
-
+        Scoring.RowScores.RequireWholeRows(normalised.Length, mask?.Length, f);
         int n = normalised.Length / f;
         var scores = new double[n];
         Parallel.For(0, n, row =>
         {
             ReadOnlySpan<float> x = normalised.AsSpan(row * f, f);
             double[] y = model.Reconstruct(model.QuantiseInput(x)).Values;
-            double sum = 0, present = 0;
-            for (int k = 0; k < f; k++)
-            {
-                double m = mask is null ? 1 : mask[(row * f) + k];
-                double d = y[k] - x[k];
-                sum += d * d * m;
-                present += m;
-            }
-
-            scores[row] = sum / Math.Max(present, 1);
+            scores[row] = Scoring.RowScores.MaskedMse<double>(y, x, mask is null ? default : mask.AsSpan(row * f, f));
         });
         return scores;
     }
@@ -60,14 +47,7 @@ public static class FixedPointScorer
         Parallel.For(0, scores.Length, row =>
         {
             long[] x = model.QuantiseInput(normalised.AsSpan(row * f, f));
-            double[] mu = model.Encode(x).Values, logVariance = model.LogVariance(x).Values;
-            double sum = 0;
-            for (int k = 0; k < mu.Length; k++)
-            {
-                sum += mu[k] * mu[k] * Math.Exp(-logVariance[k]);
-            }
-
-            scores[row] = sum;
+            scores[row] = Scoring.RowScores.Latent<double>(model.Encode(x).Values, model.LogVariance(x).Values).Rz;
         });
         return scores;
     }

@@ -124,6 +124,7 @@ public sealed class NativeAutoencoder
 
         internal Workspace(NativeAutoencoder model)
         {
+            LatentSize = model.LatentSize;
             int size = BlockRows * model.MaxWidth;
             a = new float[size];
             b = new float[size];
@@ -131,6 +132,9 @@ public sealed class NativeAutoencoder
             logVariance = new float[size];
             reconstruction = new float[size];
         }
+
+        /// <summary>Latent dimensions Z of the model the workspace belongs to.</summary>
+        public int LatentSize { get; }
 
         /// <summary>Latents of the last block, <see cref="LatentStride"/> apart.</summary>
         public ReadOnlySpan<float> Latent => latent;

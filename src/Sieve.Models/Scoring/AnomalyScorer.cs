@@ -19,11 +19,8 @@ public static class AnomalyScorer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(normalised);
         int f = model.InputSize;
+        RowScores.RequireWholeRows(normalised.Length, mask?.Length, f);
         int n = normalised.Length / f;
-        if (normalised.Length % f != 0 || (mask is not null && mask.Length != normalised.Length))
-        {
-            throw new ArgumentException($"{normalised.Length} values (mask {mask?.Length}) are not whole rows of {f} features.");
-        }
 
         model.Module.to(torch.CPU);
         model.Module.eval();

@@ -20,10 +20,7 @@ public static class NativeAnomalyScorer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(normalised);
         int f = model.InputSize;
-        if (normalised.Length % f != 0 || (mask is not null && mask.Length != normalised.Length))
-        {
-            throw new ArgumentException($"{normalised.Length} values (mask {mask?.Length}) are not whole rows of {f} features.");
-        }
+        RowScores.RequireWholeRows(normalised.Length, mask?.Length, f);
 
         int n = normalised.Length / f;
         var recon = new double[n];
@@ -42,7 +39,7 @@ public static class NativeAnomalyScorer
                 Reconstruction(x, mask is null ? default : mask.AsSpan(start * f, rows * f), rows, f, work, recon.AsSpan(start, rows));
                 if (kl is not null && rz is not null)
                 {
-                    Latent(rows, model.LatentSize, work, kl.AsSpan(start, rows), rz.AsSpan(start, rows));
+                    Latent(work, rows, kl.AsSpan(start, rows), rz.AsSpan(start, rows));
                 }
             }
 
@@ -65,10 +62,7 @@ public static class NativeAnomalyScorer
         }
 
         int f = model.InputSize;
-        if (normalised.Length % f != 0)
-        {
-            throw new ArgumentException($"{normalised.Length} values are not whole rows of {f} features.");
-        }
+        RowScores.RequireWholeRows(normalised.Length, null, f);
 
         int n = normalised.Length / f;
         var rz = new double[n];
@@ -81,7 +75,7 @@ public static class NativeAnomalyScorer
             {
                 int rows = Math.Min(NativeAutoencoder.BlockRows, end - start);
                 model.Encode(normalised.AsSpan(start * f, rows * f), rows, local.Item1);
-                Latent(rows, model.LatentSize, local.Item1, local.Item2.AsSpan(0, rows), rz.AsSpan(start, rows));
+                Latent(local.Item1, rows, local.Item2.AsSpan(0, rows), rz.AsSpan(start, rows));
             }
 
             return local;
@@ -89,44 +83,26 @@ public static class NativeAnomalyScorer
         return rz;
     }
 
-    // Mean squared error over the present cells of each row (all cells without a mask).
-    private static void Reconstruction(ReadOnlySpan<float> x, ReadOnlySpan<float> mask, int rows, int f, NativeAutoencoder.Workspace work, Span<double> scores)
+    /// <summary>
+    /// KL and R_z of each row of the block a workspace holds after <see cref="NativeAutoencoder.Run"/>
+    /// or <see cref="NativeAutoencoder.Encode"/> of a VAE.
+    /// </summary>
+    public static void Latent(NativeAutoencoder.Workspace work, int rows, Span<double> kl, Span<double> rz)
     {
-        ReadOnlySpan<float> y = work.Reconstruction;
-        int stride = work.ReconstructionStride;
+        ArgumentNullException.ThrowIfNull(work);
+        int z = work.LatentSize;
         for (int r = 0; r < rows; r++)
         {
-            double sum = 0, present = 0;
-            for (int k = 0; k < f; k++)
-            {
-                double m = mask.IsEmpty ? 1 : mask[(r * f) + k];
-                double d = y[(r * stride) + k] - x[(r * f) + k];
-                sum += m * d * d;
-                present += m;
-            }
-
-            scores[r] = sum / Math.Max(present, 1);
+            (kl[r], rz[r]) = RowScores.Latent(work.Latent.Slice(r * work.LatentStride, z), work.LogVariance.Slice(r * work.LogVarianceStride, z));
         }
     }
 
-    // KL = 0.5 sum(mu^2 + sigma^2 - 1 - log sigma^2) and R_z = sum mu^2 / sigma^2 per row.
-    private static void Latent(int rows, int z, NativeAutoencoder.Workspace work, Span<double> kl, Span<double> rz)
+    // The reconstruction error of each row of the block.
+    private static void Reconstruction(ReadOnlySpan<float> x, ReadOnlySpan<float> mask, int rows, int f, NativeAutoencoder.Workspace work, Span<double> scores)
     {
-        ReadOnlySpan<float> mu = work.Latent, logVar = work.LogVariance;
-        int ms = work.LatentStride, ls = work.LogVarianceStride;
         for (int r = 0; r < rows; r++)
         {
-            double k = 0, s = 0;
-            for (int d = 0; d < z; d++)
-            {
-                double m = mu[(r * ms) + d], lv = logVar[(r * ls) + d];
-                double variance = Math.Exp(lv);
-                k += (m * m) + variance - 1 - lv;
-                s += m * m / variance;
-            }
-
-            kl[r] = 0.5 * k;
-            rz[r] = s;
+            scores[r] = RowScores.MaskedMse(work.Reconstruction.Slice(r * work.ReconstructionStride, f), x.Slice(r * f, f), mask.IsEmpty ? default : mask.Slice(r * f, f));
         }
     }
 }

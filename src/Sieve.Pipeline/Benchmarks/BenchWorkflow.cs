@@ -100,6 +100,8 @@ public static class BenchWorkflow
     {
         NativeAutoencoder.Workspace work = native.CreateWorkspace();
         int f = native.InputSize;
+        var kl = new double[NativeAutoencoder.BlockRows];
+        var rz = new double[NativeAutoencoder.BlockRows];
         return Time("native", batch, seconds, status, () =>
         {
             for (int start = 0; start < batch; start += NativeAutoencoder.BlockRows)
@@ -108,7 +110,7 @@ public static class BenchWorkflow
                 if (encoderOnly)
                 {
                     native.Encode(rows.AsSpan(start * f, n * f), n, work);
-                    LatentScore(work, n, native.LatentSize);
+                    NativeAnomalyScorer.Latent(work, n, kl, rz); // R_z as the trigger would form it after the encoder
                 }
                 else
                 {
@@ -116,22 +118,6 @@ public static class BenchWorkflow
                 }
             }
         });
-    }
-
-    // R_z of a block's rows from the workspace, as the trigger would form it after the encoder.
-    private static double LatentScore(NativeAutoencoder.Workspace work, int rows, int z)
-    {
-        double total = 0;
-        for (int r = 0; r < rows; r++)
-        {
-            for (int d = 0; d < z; d++)
-            {
-                double m = work.Latent[(r * work.LatentStride) + d];
-                total += m * m * Math.Exp(-work.LogVariance[(r * work.LogVarianceStride) + d]);
-            }
-        }
-
-        return total;
     }
 
     // libtorch's R_z of a batch (encoder only), input copied in and scores copied out.
