@@ -64,6 +64,11 @@ public static class CsvTableWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(chunks);
+        foreach (string f in featureFormats?.Values ?? [])
+        {
+            NumberText.ValidateFormat(f, nameof(featureFormats));
+        }
+
         AtomicFile.WriteText(path, writer =>
         {
             IReadOnlyList<string>? columns = null;
@@ -80,11 +85,6 @@ public static class CsvTableWriter
                 }
 
                 Validate(chunk, format, delimiter);
-                foreach (string f in featureFormats?.Values ?? [])
-                {
-                    NumberText.ValidateFormat(f, nameof(featureFormats));
-                }
-
                 WriteValidated(writer, chunk, format, delimiter, header: false, featureFormats);
             }
         });
@@ -215,7 +215,7 @@ public static class CsvTableWriter
                 {
                     double value = values[((long)r * featureCount) + source];
                     string format = formats[source];
-                    bool float32 = ReferenceEquals(format, Float32Format) || format == Float32Format;
+                    bool float32 = format == Float32Format;
                     if (!double.IsFinite(value) || (float32 && !float.IsFinite((float)value)))
                     {
                         // The reader rejects these; better to fail now than write an unreadable file.
