@@ -77,7 +77,7 @@ public sealed class ResidualSample
     {
         if (!IsSampled)
         {
-            return SummaryStatistics.FromValues(kept.ToArray());
+            return SummaryStatistics.FromValues(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept));
         }
 
         double[] sorted = [.. kept];

@@ -52,7 +52,6 @@ public static class EvaluateWorkflow
         {
             // Tables: both files read in chunks side by side, so memory is that of a few chunks and
             // the residual samples whatever the size.
-            var first = new List<LoadedInput>(1);
             IEnumerable<(FeatureTable, FeatureTable)> Pairs()
             {
                 using IEnumerator<LoadedInput> a = InputChunks.Read(originalRequest).GetEnumerator();
@@ -62,7 +61,6 @@ public static class EvaluateWorkflow
                 }
 
                 LoadedInput head = a.Current;
-                first.Add(head);
                 (request.Kinds ?? VariableKinds.Patterns).RequireFeatures(head.Table.FeatureNames);
                 using IEnumerator<LoadedInput> b = InputChunks.Read(new InputRequest(request.Reconstructed, head.Format, head.Table.FeatureNames, head.Unit)).GetEnumerator();
                 long compared = 0;
@@ -90,7 +88,7 @@ public static class EvaluateWorkflow
                 Kinds = request.Kinds ?? VariableKinds.Patterns,
             });
             rows = evaluation.Report.Rows;
-            featureCount = first[0].Table.FeatureCount;
+            featureCount = evaluation.Report.Variables.Count; // one per feature of the original
         }
 
         RequireComparable(evaluation.Report, perKind, request.Reconstructed);
