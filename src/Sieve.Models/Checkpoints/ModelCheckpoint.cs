@@ -90,10 +90,15 @@ public static class ModelCheckpoint
         return (model, manifest);
     }
 
-    /// <summary>A fresh model of the manifest's shape and kind (dense AE or VAE).</summary>
+    /// <summary>A fresh model of the manifest's shape and kind (dense AE, VAE or set AE).</summary>
     public static IAutoencoder Build(ModelManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        if (manifest.Set is { } set)
+        {
+            return new Sets.DeepSetsAutoencoder(set);
+        }
+
         return manifest.Variational is { } variational
             ? new VariationalAutoencoder(manifest.Architecture, variational)
             : new DenseAutoencoder(manifest.Architecture);

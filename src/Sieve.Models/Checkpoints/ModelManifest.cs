@@ -29,6 +29,12 @@ public sealed record ModelManifest
     /// <summary>Variational settings when the model is a (beta-)VAE; null for a plain autoencoder.</summary>
     public VariationalOptions? Variational { get; init; }
 
+    /// <summary>
+    /// The set shape when the model is a DeepSets autoencoder on object slots; null for dense models.
+    /// <see cref="Architecture"/> then records its input size, per-object widths and latent size.
+    /// </summary>
+    public Sets.SetAutoencoderOptions? Set { get; init; }
+
     /// <summary>Normaliser fitted on the training split.</summary>
     public required FeatureNormaliser Normaliser { get; init; }
 

@@ -35,9 +35,19 @@ public static class AnomalyScorer
             int rows = Math.Min(ChunkRows, n - start);
             Tensor x = torch.tensor(normalised.AsSpan(start * f, rows * f).ToArray(), [rows, f]);                       // (b, F)
             Tensor m = mask is null ? torch.ones_like(x) : torch.tensor(mask.AsSpan(start * f, rows * f).ToArray(), [rows, f]);
-            Tensor se = (model.Reconstruct(x) - x).square() * m;                                                        // (b, F)
-            Tensor perRow = se.sum(1) / m.sum(1).clamp_min(1);                                                           // (b)
-            Copy(perRow, recon, start);
+            if (model is IEventScoring own)
+            {
+                // A set model's score is its matched loss: the cell-by-cell MSE in input order would
+                // charge it for emitting the right objects in another order.
+                Copy(own.EventScore(x, mask is null ? null : m), recon, start);
+            }
+            else
+            {
+                Tensor se = (model.Reconstruct(x) - x).square() * m;                                                    // (b, F)
+                Tensor perRow = se.sum(1) / m.sum(1).clamp_min(1);                                                       // (b)
+                Copy(perRow, recon, start);
+            }
+
             if (vae is not null)
             {
                 Copy(vae.KlDivergence(x), kl!, start);

@@ -15,9 +15,10 @@ namespace Sieve.Pipeline;
 /// <param name="Synthetic">Whether the input is the built-in synthetic sample.</param>
 /// <param name="LossWeights">Loss weight per feature name (others weigh 1); null = plain MSE.</param>
 /// <param name="Variational">Train a (beta-)VAE with these settings; null = plain autoencoder.</param>
+/// <param name="SetModel">Train a DeepSets autoencoder on the layout's object slots instead of a dense network.</param>
 public sealed record TrainRequest(InputRequest Input, string OutputDirectory, string Preset, int? LatentSize,
     ArchitectureConfig? Architecture, NormalisationKind Normalisation, TrainerOptions Training, bool Synthetic = false,
-    IReadOnlyDictionary<string, double>? LossWeights = null, VariationalOptions? Variational = null);
+    IReadOnlyDictionary<string, double>? LossWeights = null, VariationalOptions? Variational = null, bool SetModel = false);
 
 /// <summary>A custom shape from a config file.</summary>
 /// <param name="HiddenWidths">Encoder hidden widths (the decoder mirrors them).</param>

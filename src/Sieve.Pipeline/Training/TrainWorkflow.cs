@@ -3,6 +3,7 @@ using Sieve.Core.Normalisation;
 using Sieve.Core.Tables;
 using Sieve.Models.Autoencoders;
 using Sieve.Models.Checkpoints;
+using Sieve.Models.Sets;
 using Sieve.Models.Training;
 
 namespace Sieve.Pipeline;
@@ -91,6 +92,11 @@ public static class TrainWorkflow
         DenseAutoencoderOptions shape = request.Architecture is { } a
             ? new DenseAutoencoderOptions(table.FeatureCount, a.HiddenWidths, request.LatentSize ?? 3, a.Activation)
             : ModelCatalogue.Create(request.Preset, table.FeatureCount, request.LatentSize);
+        SetAutoencoderOptions? set = request.SetModel ? SetShape(request, input) : null;
+        if (set is not null)
+        {
+            shape = set.AsDenseShape();
+        }
 
         Directory.CreateDirectory(request.OutputDirectory);
         string checkpointPath = Path.Combine(request.OutputDirectory, TrainingCheckpoint.FileName);
@@ -106,13 +112,15 @@ public static class TrainWorkflow
         }
 
         Trainer.Seed(training.Seed);
-        using IAutoencoder model = request.Variational is { } variational ? new VariationalAutoencoder(shape, variational) : new DenseAutoencoder(shape);
+        using IAutoencoder model = set is not null ? new DeepSetsAutoencoder(set)
+            : request.Variational is { } variational ? new VariationalAutoencoder(shape, variational) : new DenseAutoencoder(shape);
         var manifest = new ModelManifest
         {
             Tool = ToolInfo.Name,
-            Preset = request.Architecture is null ? request.Preset.ToLowerInvariant() : "custom",
+            Preset = set is not null ? "deepsets" : request.Architecture is null ? request.Preset.ToLowerInvariant() : "custom",
             Architecture = shape,
             Variational = request.Variational,
+            Set = set,
             Normaliser = normaliser,
             Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit, request.Input.Layout, input.Shape),
             Training = training,
@@ -165,6 +173,28 @@ public static class TrainWorkflow
             Result = manifest.Result with { BestEpoch = result.BestEpoch, EpochsRun = epochsRun, BestValidationLoss = result.BestValidationLoss },
         });
         return new TrainOutcome(request.OutputDirectory, manifest, result, input.Dropped, input.KeptLossless);
+    }
+
+    /// <summary>
+    /// The set shape of an input laid out as <c>(S, F)</c> object slots; any other input is refused with
+    /// what to use instead, as is a VAE (the set model is a plain autoencoder).
+    /// </summary>
+    private static SetAutoencoderOptions SetShape(TrainRequest request, LoadedInput input)
+    {
+        if (request.Variational is not null)
+        {
+            throw new ArgumentException("the set model is a plain autoencoder: leave out --vae/--beta with --set-model.");
+        }
+
+        if (input.Shape.Dims.Count != 2 || !input.Shape.Masked)
+        {
+            throw new ArgumentException($"{request.Input.Path}: a set model reads object slots, rows of shape (S, F) with a presence mask; "
+                + $"this input's rows are {input.Shape}. Use an event file with --layout fixed-slots.");
+        }
+
+        int slots = input.Shape.Dims[0], features = input.Shape.Dims[1];
+        (int[] kinds, string[] names) = SetAutoencoderOptions.KindsFromFeatureNames(input.Table.FeatureNames, slots, features);
+        return SetAutoencoderOptions.Default(slots, features, kinds, names, request.LatentSize);
     }
 
     /// <summary>Maps weights by feature name to feature order; unknown names are an error.</summary>
