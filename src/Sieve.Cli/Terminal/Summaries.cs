@@ -13,8 +13,10 @@ internal static class Summaries
     public static int Train(IAnsiConsole console, TrainOutcome outcome)
     {
         var m = outcome.Manifest;
-        console.MarkupLine(Inv($"[green]trained[/] {Markup.Escape(m.Architecture.Describe())} on {m.Result.TrainRows} rows ({m.Result.ValidationRows} held out); ") + Inv(
-            $"best epoch {m.Result.BestEpoch} of {m.Result.EpochsRun}, validation MSE {m.Result.BestValidationLoss:E3} (normalised units)"));
+        string shape = m.Set?.Describe() ?? m.Architecture.Describe();
+        string loss = m.Set is null ? "validation MSE" : "validation matched loss";
+        console.MarkupLine(Inv($"[green]trained[/] {Markup.Escape(shape)} on {m.Result.TrainRows} rows ({m.Result.ValidationRows} held out); ") + Inv(
+            $"best epoch {m.Result.BestEpoch} of {m.Result.EpochsRun}, {loss} {m.Result.BestValidationLoss:E3} (normalised units)"));
         foreach (string warning in outcome.Result.Warnings)
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");

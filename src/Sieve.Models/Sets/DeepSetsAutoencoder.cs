@@ -160,7 +160,7 @@ public sealed class DeepSetsAutoencoder : nn.Module<Tensor, Tensor>, IAutoencode
         Tensor z = EncodeSet(objects, kinds, presence);
         (Tensor emitted, Tensor kindLogits, Tensor presenceLogits) = DecodeSet(z);
         Tensor cost = SetMatchingLoss.CostMatrix(objects, kinds, presence, emitted, kindLogits, presenceLogits);
-        return SetMatchingLoss.MatchedPerEvent(cost).MoveToOuterDisposeScope();
+        return SetMatchingLoss.MatchedPerEvent(cost, presence).MoveToOuterDisposeScope();
     }
 
     /// <summary>

@@ -8,8 +8,10 @@ namespace Sieve.Models.Sets;
 /// slot j holds an object, the mean squared difference of their features + the cross-entropy of i's
 /// kind logits against j's kind + -log p_i(present); when slot j is empty, -log(1 - p_i(present)).
 /// Each event's emitted objects are matched one to one to its slots at the least total cost (Hungarian
-/// method on the detached costs), and the event's loss is the mean cost of the matched pairs. Gradients
-/// flow through the matched costs, as in the matched-MSE set autoencoders of the field.
+/// method on the detached costs). The event's loss is the mean matched cost over its filled slots plus
+/// the mean over its empty slots: an event of many objects does not score higher than one of few just by
+/// having more terms, which is what ties a padded-slot score to multiplicity. Gradients flow through the
+/// matched costs, as in the matched-MSE set autoencoders of the field.
 /// </summary>
 public static class SetMatchingLoss
 {
@@ -52,14 +54,22 @@ public static class SetMatchingLoss
         return result;
     }
 
-    /// <summary>The mean matched cost per event (B), differentiable through the matched entries.</summary>
-    public static Tensor MatchedPerEvent(Tensor cost)
+    /// <summary>
+    /// The loss per event (B): mean matched cost over the filled slots + mean over the empty slots (a
+    /// part with no slots adds 0). Differentiable through the matched entries.
+    /// </summary>
+    public static Tensor MatchedPerEvent(Tensor cost, Tensor presence)
     {
         ArgumentNullException.ThrowIfNull(cost);
+        ArgumentNullException.ThrowIfNull(presence);
         using var scope = torch.NewDisposeScope();
         long b = cost.shape[0], s = cost.shape[1];
         Tensor index = torch.tensor(Assign(cost), [b, s, 1], device: cost.device);
         Tensor matched = cost.gather(2, index).squeeze(2);                                       // (B, So)
-        return matched.mean([1L]).MoveToOuterDisposeScope();
+        Tensor filled = presence.gather(1, index.squeeze(2));                                    // whether output i's slot is filled
+        Tensor filledCount = filled.sum(1), emptyCount = (1 - filled).sum(1);
+        Tensor perFilled = (matched * filled).sum(1) / filledCount.clamp_min(1);
+        Tensor perEmpty = (matched * (1 - filled)).sum(1) / emptyCount.clamp_min(1);
+        return (perFilled + perEmpty).MoveToOuterDisposeScope();
     }
 }

@@ -46,6 +46,13 @@ public static class CompressWorkflow
         (IAutoencoder model, ModelManifest manifest) = ModelCheckpoint.Load(modelDirectory);
         using (model)
         {
+            if (manifest.Set is not null)
+            {
+                // Its decoder emits objects in an order of its own, and its latent needs the presence mask:
+                // neither is what an archive's latents and per-cell corrections are made of.
+                throw new ArgumentException($"{modelDirectory} is a set model, which scores events (sieve score) but does not code archives; compress with a dense model.");
+            }
+
             ModelInput prepared = ModelInput.Prepare(manifest, inputPath, format, channel, allowDrop, missing, bytesRead);
             LoadedInput input = prepared.Input;
             float[] normalised = prepared.Normalised;
