@@ -21,7 +21,7 @@ internal static class TrainCommand
         var layout = CommonOptions.Layout();
         var columns = CommonOptions.Columns();
         var units = CommonOptions.Units();
-        var preset = new Option<string?>("--preset", "-p") { Description = $"Model shape: {string.Join("; ", ModelCatalogue.Presets.Select(p => $"{p.Key} = {p.Value}"))}. Default {ModelCatalogue.DefaultPreset}." };
+        var preset = new Option<string?>("--preset", "-p") { Description = $"Model shape: {string.Join("; ", ModelCatalogue.Presets.Concat(Sieve.Models.Convolutional.ConvolutionalCatalogue.Presets).Select(p => $"{p.Key} = {p.Value}"))}. Default {ModelCatalogue.DefaultPreset} (for images: the conv preset suited to their size)." };
         var config = new Option<string?>("--config") { Description = "JSON config file (see docs/configuration.md); command-line options override it." };
         var latent = new Option<int?>("--latent", "-z") { Description = "Latent dimensions. Default 3." };
         var epochs = new Option<int?>("--epochs", "-e") { Description = "Maximum epochs. Default 100." };
@@ -34,6 +34,7 @@ internal static class TrainCommand
         var normalisation = new Option<NormalisationKind?>("--normalisation") { Description = "jet (default: eta/5, phi/3, log pT, log(m+1); z-score for other columns), zscore, logzscore (log10(1+x) then z-score for never-negative features: tames long tails) or none. Fitted on the training split only." };
         var vae = new Option<bool>("--vae") { Description = "Train a variational autoencoder (Gaussian latent, reparameterisation, log-variance clamped to [-10, 10]); its scores include KL and R_z." };
         var setModel = new Option<bool>("--set-model") { Description = "Train a DeepSets autoencoder on the event's objects (needs --layout fixed-slots): each object with its kind through one network, a masked mean over the present objects, a latent, and a decoder that emits the set; loss and score match emitted objects to input objects (Hungarian method), so neither depends on object order or counts padded slots." };
+        var imageLoss = new Option<Sieve.Models.Convolutional.ImageLoss?>("--image-loss") { Description = "Images ((N, C, H, W) .npy arrays train a convolutional (V)AE; --preset conv-cicada or conv-genie, else chosen by size): mse (default) or bce on intensities normalised to [0, 1] (the image normalisation, the default for images)." };
         var beta = new Option<double?>("--beta") { Description = "Weight of the VAE's KL term (beta-VAE); implies --vae. Default 1." };
         var lossWeights = new Option<string?>("--loss-weights") { Description = "Per-feature loss weights, e.g. pt=4,m=2 (others weigh 1; rescaled to mean 1). Spends the latent's capacity where precision matters." };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch; 0 = one per core (default). Small models often train faster on 1." };
@@ -48,7 +49,7 @@ internal static class TrainCommand
                                            "history.csv is written every epoch, the best model is saved as soon as it appears and a checkpoint after every epoch (--resume). " +
                                            "A diverging loss stops the run, keeps the best epoch before it and exits with code 1.")
         {
-            input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, setModel, lossWeights, threads, device, divergence, checkpointEvery, qat, output, resume,
+            input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, epochs, batch, lr, schedule, validation, patience, seed, normalisation, vae, beta, setModel, imageLoss, lossWeights, threads, device, divergence, checkpointEvery, qat, output, resume,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +57,7 @@ internal static class TrainCommand
             {
                 // A resumed run is the run it continues: other options would make it a different one.
                 Option[] own = [input, format, channel, layout, allowDrop, missing, columns, units, preset, config, latent, batch, lr, schedule, validation, patience, seed,
-                    normalisation, vae, beta, setModel, lossWeights, threads, device, divergence, checkpointEvery, qat, output];
+                    normalisation, vae, beta, setModel, imageLoss, lossWeights, threads, device, divergence, checkpointEvery, qat, output];
                 if (own.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
                 {
                     throw new ArgumentException($"--resume continues a run with the options it started with; {given.Name} cannot be changed (only --epochs can).");
@@ -105,7 +106,8 @@ internal static class TrainCommand
                 LossWeights: CommonOptions.ParseAssignments(parse.GetValue(lossWeights), "--loss-weights") ?? file.LossWeights,
                 Variational: parse.GetValue(beta) is { } b ? new VariationalOptions(b)
                     : parse.GetValue(vae) ? file.Variational ?? new VariationalOptions() : file.Variational,
-                SetModel: parse.GetValue(setModel));
+                SetModel: parse.GetValue(setModel),
+                ImageLoss: parse.GetValue(imageLoss));
 
             TrainOutcome outcome = TrainingDisplay.Run(console, training.Epochs, progress => TrainWorkflow.Run(request, progress));
             return Summaries.Train(console, outcome);

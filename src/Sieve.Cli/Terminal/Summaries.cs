@@ -13,7 +13,12 @@ internal static class Summaries
     public static int Train(IAnsiConsole console, TrainOutcome outcome)
     {
         var m = outcome.Manifest;
-        string shape = m.Set?.Describe() ?? m.Architecture.Describe();
+        string shape = m.Set?.Describe() ?? m.Convolution?.Describe() ?? m.Architecture.Describe();
+        if (m.Convolution is not null && m.Variational is not null)
+        {
+            shape += $" VAE (beta {m.Variational.Beta})";
+        }
+
         string loss = m.Set is null ? "validation MSE" : "validation matched loss";
         console.MarkupLine(Inv($"[green]trained[/] {Markup.Escape(shape)} on {m.Result.TrainRows} rows ({m.Result.ValidationRows} held out); ") + Inv(
             $"best epoch {m.Result.BestEpoch} of {m.Result.EpochsRun}, {loss} {m.Result.BestValidationLoss:E3} (normalised units)"));

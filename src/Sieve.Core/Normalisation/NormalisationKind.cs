@@ -22,4 +22,12 @@ public enum NormalisationKind
 
     /// <summary>No change.</summary>
     None,
+
+    /// <summary>
+    /// Images: one transform shared by every pixel, log10(1 + x) divided by its largest value on the
+    /// training split, so intensities lie in [0, 1] (what a binary cross-entropy loss needs), empty
+    /// pixels stay 0 and the picture's proportions are kept (a per-pixel z-score would blow up the
+    /// edge pixels that are nearly always empty). The default for image inputs.
+    /// </summary>
+    Image,
 }

@@ -25,6 +25,12 @@ public static class NormaliserFitter
         }
 
         var transforms = new List<FeatureTransform>(training.FeatureCount);
+        if (kind == NormalisationKind.Image)
+        {
+            double largest = ImageScale(training);
+            return new FeatureNormaliser(kind, [.. training.FeatureNames.Select(name => new FeatureTransform(name, TransformFunction.SignedLog10p1, 1, 0, largest, false))]);
+        }
+
         for (int f = 0; f < training.FeatureCount; f++)
         {
             string name = training.FeatureNames[f];
@@ -41,6 +47,23 @@ public static class NormaliserFitter
         }
 
         return new FeatureNormaliser(kind, transforms);
+    }
+
+    // The largest log10(1 + |x|) of any pixel of the training images; 1 when all are empty.
+    private static double ImageScale(FeatureTable training)
+    {
+        double largest = 0;
+        foreach (double v in training.Values)
+        {
+            if (!double.IsFinite(v))
+            {
+                throw new ArgumentException("an image pixel is NaN or infinite; images must be finite to be normalised.");
+            }
+
+            largest = Math.Max(largest, Math.Log10(1 + Math.Abs(v)));
+        }
+
+        return largest > 0 ? largest : 1;
     }
 
     /// <summary>The fixed jet transform for a known variable name, or null for other names.</summary>

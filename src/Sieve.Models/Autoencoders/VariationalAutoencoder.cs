@@ -12,7 +12,7 @@ namespace Sieve.Models.Autoencoders;
 /// <see cref="Encode"/> returns mu (deterministic, what an archive stores); the anomaly scores
 /// KL and R_z = sum mu^2 / sigma^2 come from the encoder alone.
 /// </summary>
-public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoencoder, ITrainingObjective
+public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoencoder, ITrainingObjective, ILatentDistribution
 {
     private readonly Sequential trunk;
     private readonly Linear mean;
@@ -56,6 +56,9 @@ public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoenc
 
     /// <inheritdoc />
     public nn.Module Module => this;
+
+    /// <inheritdoc />
+    public bool HasLatentDistribution => true;
 
     /// <summary>(B, F) -> mu (B, Z), log sigma^2 (B, Z) clamped.</summary>
     public (Tensor Mean, Tensor LogVariance) EncodeDistribution(Tensor features)
@@ -160,7 +163,7 @@ public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoenc
         base.Dispose(disposing);
     }
 
-    private static Tensor Sample(Tensor mu, Tensor logVar)
+    internal static Tensor Sample(Tensor mu, Tensor logVar)
     {
         using Tensor sigma = (logVar * 0.5).exp();
         using Tensor eps = torch.randn_like(mu);
@@ -168,7 +171,7 @@ public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoenc
     }
 
     // KL of N(mu, sigma^2) from N(0, 1): 0.5 * sum(mu^2 + sigma^2 - 1 - log sigma^2).
-    private static Tensor KlOf(Tensor mu, Tensor logVar)
+    internal static Tensor KlOf(Tensor mu, Tensor logVar)
     {
         using Tensor terms = mu.square() + logVar.exp() - 1 - logVar;
         using Tensor summed = terms.sum(1);

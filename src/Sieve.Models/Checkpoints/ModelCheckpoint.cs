@@ -90,13 +90,18 @@ public static class ModelCheckpoint
         return (model, manifest);
     }
 
-    /// <summary>A fresh model of the manifest's shape and kind (dense AE, VAE or set AE).</summary>
+    /// <summary>A fresh model of the manifest's shape and kind (dense AE, VAE, set AE or convolutional (V)AE).</summary>
     public static IAutoencoder Build(ModelManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         if (manifest.Set is { } set)
         {
             return new Sets.DeepSetsAutoencoder(set);
+        }
+
+        if (manifest.Convolution is { } convolution)
+        {
+            return new Convolutional.ConvolutionalAutoencoder(convolution, manifest.Variational);
         }
 
         return manifest.Variational is { } variational

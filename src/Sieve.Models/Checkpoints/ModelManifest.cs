@@ -35,6 +35,12 @@ public sealed record ModelManifest
     /// </summary>
     public Sets.SetAutoencoderOptions? Set { get; init; }
 
+    /// <summary>
+    /// The image shape and filters when the model is a convolutional (V)AE; null for dense models.
+    /// <see cref="Variational"/> says whether it is variational.
+    /// </summary>
+    public Convolutional.ConvolutionalOptions? Convolution { get; init; }
+
     /// <summary>Normaliser fitted on the training split.</summary>
     public required FeatureNormaliser Normaliser { get; init; }
 

@@ -24,7 +24,7 @@ public static class AnomalyScorer
 
         model.Module.to(torch.CPU);
         model.Module.eval();
-        var vae = model as VariationalAutoencoder;
+        ILatentDistribution? vae = model is ILatentDistribution { HasLatentDistribution: true } distribution ? distribution : null;
         var recon = new double[n];
         double[]? kl = vae is null ? null : new double[n];
         double[]? rz = vae is null ? null : new double[n];

@@ -7,6 +7,7 @@ using Sieve.IO.DarkMachines;
 using Sieve.IO.Generators;
 using Sieve.IO.Hdf5;
 using Sieve.IO.Numpy;
+using Sieve.IO.Arrays;
 using Sieve.IO.Parquet;
 using Sieve.IO.Root;
 using Sieve.IO.Tables;
@@ -108,6 +109,14 @@ public static class InputLoader
     // An all-numeric format (NumPy, HDF5, Parquet, ROOT tree) read whole, its features chosen by --columns or automatically.
     internal static LoadedInput LoadNumericTable(InputRequest request, InputFormat format, long bytes)
     {
+        if (format == InputFormat.Npy && !request.Path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)
+            && ImageTable.IsImageShape(NpyReader.ReadHeader(request.Path).Shape))
+        {
+            // An array of images: every pixel is a feature, the row shape (C, H, W) says how they sit.
+            (FeatureTable images, RowShape shape) = ImageTable.FromArray(NpyReader.Read(request.Path), request.Path);
+            return new LoadedInput(images, format, request.Unit ?? EnergyUnit.GeV, bytes) { Shape = shape };
+        }
+
         FeatureTable numeric = ReadNumericTable(request.Path, format, request.Columns?.Where(c => !ColumnPatterns.IsPattern(c)).ToList());
         return SelectNumeric(request, format, bytes, numeric, NumericFeatures(request, numeric));
     }

@@ -16,9 +16,11 @@ namespace Sieve.Pipeline;
 /// <param name="LossWeights">Loss weight per feature name (others weigh 1); null = plain MSE.</param>
 /// <param name="Variational">Train a (beta-)VAE with these settings; null = plain autoencoder.</param>
 /// <param name="SetModel">Train a DeepSets autoencoder on the layout's object slots instead of a dense network.</param>
+/// <param name="ImageLoss">Reconstruction loss of a convolutional model (image inputs); null = MSE.</param>
 public sealed record TrainRequest(InputRequest Input, string OutputDirectory, string Preset, int? LatentSize,
     ArchitectureConfig? Architecture, NormalisationKind Normalisation, TrainerOptions Training, bool Synthetic = false,
-    IReadOnlyDictionary<string, double>? LossWeights = null, VariationalOptions? Variational = null, bool SetModel = false);
+    IReadOnlyDictionary<string, double>? LossWeights = null, VariationalOptions? Variational = null, bool SetModel = false,
+    Sieve.Models.Convolutional.ImageLoss? ImageLoss = null);
 
 /// <summary>A custom shape from a config file.</summary>
 /// <param name="HiddenWidths">Encoder hidden widths (the decoder mirrors them).</param>

@@ -4,6 +4,7 @@ using Sieve.Core.Tables;
 using Sieve.Models.Autoencoders;
 using Sieve.Models.Checkpoints;
 using Sieve.Models.Sets;
+using Sieve.Models.Convolutional;
 using Sieve.Models.Training;
 
 namespace Sieve.Pipeline;
@@ -83,19 +84,42 @@ public static class TrainWorkflow
         // (AUC 0.64 against 0.61, bench/higgsml) than statistics of present values alone.
         // A resumed run uses the normaliser it started with, so its rows are the very same numbers.
         double[]? trainMask = input.Mask is null ? null : [.. TableNormalisation.Rows(mask!, table.FeatureCount, split.Train).Select(m => (double)m)];
+        // Images take the image normalisation unless another than the default was asked for: the jet
+        // normalisation's per-feature z-scores mean nothing for pixels.
+        bool image = input.Shape.Dims.Count == 3;
+        NormalisationKind normalisation = image && request.Normalisation == NormalisationKind.Jet ? NormalisationKind.Image : request.Normalisation;
         FeatureNormaliser normaliser = resume?.Run.Normaliser
-            ?? NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV(), trainMask);
+            ?? NormaliserFitter.Fit(normalisation, DataSplit.Subset(table, split.Train), input.Unit.ToGeV(), trainMask);
         float[] all = TableNormalisation.Apply(normaliser, input, request.Input.Path, mask);
         var train = new TrainingSet(TableNormalisation.Rows(all, table.FeatureCount, split.Train), mask is null ? null : TableNormalisation.Rows(mask, table.FeatureCount, split.Train));
         var validation = new TrainingSet(TableNormalisation.Rows(all, table.FeatureCount, split.Validation), mask is null ? null : TableNormalisation.Rows(mask, table.FeatureCount, split.Validation));
 
         DenseAutoencoderOptions shape = request.Architecture is { } a
             ? new DenseAutoencoderOptions(table.FeatureCount, a.HiddenWidths, request.LatentSize ?? 3, a.Activation)
-            : ModelCatalogue.Create(request.Preset, table.FeatureCount, request.LatentSize);
+            : image || ConvolutionalCatalogue.Presets.ContainsKey(request.Preset)
+                ? ModelCatalogue.Auto(table.FeatureCount, request.LatentSize)   // replaced by the convolutional shape below
+                : ModelCatalogue.Create(request.Preset, table.FeatureCount, request.LatentSize);
+        if (!image && ConvolutionalCatalogue.Presets.ContainsKey(request.Preset))
+        {
+            throw new ArgumentException($"{request.Input.Path}: --preset {request.Preset} is a convolutional model for images ((N, C, H, W) .npy arrays); this input's rows are {input.Shape}.");
+        }
+
         SetAutoencoderOptions? set = request.SetModel ? SetShape(request, input) : null;
         if (set is not null)
         {
             shape = set.AsDenseShape();
+        }
+
+        ConvolutionalOptions? convolution = image && !request.SetModel
+            ? ConvolutionalCatalogue.Create(request.Preset, input.Shape.Dims[0], input.Shape.Dims[1], input.Shape.Dims[2], request.LatentSize, request.ImageLoss ?? ImageLoss.Mse)
+            : null;
+        if (convolution is not null)
+        {
+            shape = convolution.AsDenseShape();
+        }
+        else if (request.ImageLoss is not null)
+        {
+            throw new ArgumentException($"{request.Input.Path}: --image-loss is for image inputs ((N, C, H, W) arrays); this input's rows are {input.Shape}.");
         }
 
         Directory.CreateDirectory(request.OutputDirectory);
@@ -113,14 +137,16 @@ public static class TrainWorkflow
 
         Trainer.Seed(training.Seed);
         using IAutoencoder model = set is not null ? new DeepSetsAutoencoder(set)
+            : convolution is not null ? new ConvolutionalAutoencoder(convolution, request.Variational)
             : request.Variational is { } variational ? new VariationalAutoencoder(shape, variational) : new DenseAutoencoder(shape);
         var manifest = new ModelManifest
         {
             Tool = ToolInfo.Name,
-            Preset = set is not null ? "deepsets" : request.Architecture is null ? request.Preset.ToLowerInvariant() : "custom",
+            Preset = set is not null ? "deepsets" : convolution is not null ? (ConvolutionalCatalogue.Presets.ContainsKey(request.Preset) ? request.Preset.ToLowerInvariant() : "conv-auto") : request.Architecture is null ? request.Preset.ToLowerInvariant() : "custom",
             Architecture = shape,
             Variational = request.Variational,
             Set = set,
+            Convolution = convolution,
             Normaliser = normaliser,
             Schema = new InputSchema(input.Format, table.FeatureNames, input.Unit, request.Input.Layout, input.Shape),
             Training = training,
