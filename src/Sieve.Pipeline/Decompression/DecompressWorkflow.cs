@@ -116,7 +116,7 @@ public static class DecompressWorkflow
             string[] moved = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MovedFeaturesOption, out string? list) ? list.Split('\n') : [];
             LayoutKind layout = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.LayoutOption, out string? layoutName)
                 ? Enum.Parse<LayoutKind>(layoutName) : LayoutKind.PerObject;
-            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, layout, outputPath, CsvTableWriter.DefaultFormat);
+            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, layout, outputPath, CsvTableWriter.DefaultFormat, manifest.Schema.Shape);
             return table.RowCount;
         }
     }
@@ -161,7 +161,7 @@ public static class DecompressWorkflow
         PrintedPrecision.RoundAll(values, transforms, scales);
     }
 
-    private static void Write(FeatureTable table, string format, LayoutKind layout, string outputPath, string csvNumberFormat)
+    private static void Write(FeatureTable table, string format, LayoutKind layout, string outputPath, string csvNumberFormat, RowShape? shape = null)
     {
         if (!Enum.TryParse(format, ignoreCase: true, out InputFormat kind))
         {
@@ -173,6 +173,10 @@ public static class DecompressWorkflow
             case InputFormat.Csv or InputFormat.Root:
                 // Sieve writes no ROOT files; a table read from a TTree comes back as CSV.
                 CsvTableWriter.Write(outputPath, table, csvNumberFormat);
+                break;
+            case InputFormat.Npy when shape is { Dims.Count: 3 } image && table.SideChannels.Count == 0 && table.FeatureCount == image.Size:
+                // Images go back as (N, C, H, W), channels first whatever order they came in (ImageTable).
+                NpyWriter.Write(outputPath, new DenseArray(table.Values, [table.RowCount, .. image.Dims]), ArrayElementType.Float32);
                 break;
             case InputFormat.Npy:
                 NpyWriter.WriteTable(outputPath, table, ArrayElementType.Float64); // float64 keeps moved columns exact
