@@ -177,8 +177,10 @@ public static class ImagesWorkflow
             }
         }
 
-        var axes = new ImagePlotAxes(description.Eta.Quantity, description.Eta.Edges, description.Phi.Quantity, description.Phi.Edges);
-        string what = description.Kind == ImageKind.Jet ? "jet" : "event";
+        // Short labels: the full description of each axis is in the JSON sidecar.
+        bool jet = description.Kind == ImageKind.Jet;
+        var axes = new ImagePlotAxes(jet ? "delta eta" : "eta", description.Eta.Edges, jet ? "delta phi" : "phi", description.Phi.Edges);
+        string what = jet ? "jet" : "event";
         var written = new List<string>();
         string averagePath = Path.Combine(directory, "average.png");
         ImagePlot.Save(averagePath, mean, shape, axes, string.Create(CultureInfo.InvariantCulture, $"average of {images.Count} {what} images"), "mean pT per pixel (GeV)");
