@@ -7,7 +7,7 @@ namespace Sieve.Bench;
 
 /// <summary>
 /// `jets FILE [RUNS]`: anti-kt R = 0.4 clustering time of the first event of a FastJet text file,
-/// the nearest-neighbour O(N^2) clustering beside the all-pairs O(N^3) one, on the whole event
+/// the tiled nearest-neighbour clustering beside the all-pairs O(N^3) one, on the whole event
 /// and on its first 250, 500 and 1000 particles (medians of RUNS, after one warm-up). Prints a
 /// markdown table (bench/jets/run.sh).
 /// </summary>
@@ -20,7 +20,7 @@ public static class ClusteringMeasurement
     {
         FourMomentum[] all = FastJetTextReader.Read(path).First().Particles.Select(FourMomentum.Of).ToArray();
         var definition = new JetDefinition(JetAlgorithm.AntiKt, 0.4, 5);
-        Console.WriteLine("| particles | O(N^2) nearest-neighbour ms | O(N^3) all pairs ms | ratio | jets |");
+        Console.WriteLine("| particles | tiled nearest-neighbour ms | O(N^3) all pairs ms | ratio | jets |");
         Console.WriteLine("|---|---|---|---|---|");
         foreach (int n in new[] { 250, 500, 1000, all.Length }.Where(n => n <= all.Length).Distinct())
         {

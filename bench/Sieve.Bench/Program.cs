@@ -8,7 +8,7 @@ if (args.Length >= 2 && args[0] == "ingest")
     return IngestMeasurement.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
 }
 
-// `jets FILE [RUNS]`: jet clustering time, nearest-neighbour O(N^2) beside all-pairs O(N^3) (bench/jets/run.sh).
+// `jets FILE [RUNS]`: jet clustering time, tiled nearest-neighbour beside all-pairs O(N^3) (bench/jets/run.sh).
 if (args.Length >= 2 && args[0] == "jets")
 {
     return ClusteringMeasurement.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 9);

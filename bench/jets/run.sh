@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Jet clustering time: Sieve's nearest-neighbour O(N^2) and all-pairs O(N^3) clustering beside
+# Jet clustering time: Sieve's tiled nearest-neighbour and all-pairs O(N^3) clustering beside
 # FastJet (N2Plain, N2Tiled, Best) on the same pile-up event, anti-kt R = 0.4, medians of 9 runs.
 # Needs g++ and libfastjet-dev (installed when fastjet-config is missing, as root).
 # Writes bench/results/jets-<date>.md.
@@ -17,15 +17,15 @@ out="$root/bench/results/jets-$(date -u +%F).md"
   echo "# Jet clustering time, $(date -u +%F)"
   echo
   echo "Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores (shared); .NET $(dotnet --version); FastJet $(fastjet-config --version), g++ -O2."
-  echo "Event: first event of $(basename "$event"), its first N particles; anti-kt R = 0.4, inclusive jets above 5 GeV; medians of 9 runs after one warm-up."
+  echo "Event: first event of $(basename "$event"), its first N particles; anti-kt R = 0.4, inclusive jets above 5 GeV; medians of ${RUNS:-21} runs after one warm-up."
   echo "Reproduce: \`bash bench/jets/run.sh\`."
   echo
   echo "## Sieve (bench/Sieve.Bench jets)"
   echo
-  dotnet "$root/bench/Sieve.Bench/bin/Release/net10.0/Sieve.Bench.dll" jets "$event" 9
+  dotnet "$root/bench/Sieve.Bench/bin/Release/net10.0/Sieve.Bench.dll" jets "$event" "${RUNS:-21}"
   echo
   echo "## FastJet (bench/jets/fastjet_timing.cc)"
   echo
-  "$build/fastjet_timing" "$event" 9
+  "$build/fastjet_timing" "$event" "${RUNS:-21}"
 } > "$out"
 cat "$out"

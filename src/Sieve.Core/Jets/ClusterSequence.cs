@@ -47,6 +47,12 @@ internal sealed class ClusterSequence
     /// <summary>f_i of each slot: 1/pT^2 (anti-kt), 1 (C/A) or pT^2 (kt).</summary>
     public double[] MomentumFactor { get; }
 
+    /// <summary>Rapidity of a slot (FastJet's definition).</summary>
+    public double Rapidity(int slot) => rapidity[slot];
+
+    /// <summary>Azimuth of a slot in [0, 2 pi).</summary>
+    public double Phi(int slot) => phi[slot];
+
     /// <summary>dR^2 = dy^2 + dphi^2 between two slots, dphi the short way round.</summary>
     public double DeltaR2(int a, int b)
     {

@@ -2,10 +2,12 @@ namespace Sieve.Core.Jets;
 
 /// <summary>
 /// Exact generalised-kt sequential recombination (anti-kt, kt, Cambridge/Aachen) with E-scheme
-/// recombination, in O(N^2): FastJet's "N2Plain" strategy. Each pseudojet caches its geometric
-/// nearest neighbour; the smallest d_ij is then always between some pseudojet and its cached
-/// neighbour, so a step is one O(N) scan plus updates for the few pseudojets whose neighbour
-/// just disappeared, instead of the O(N^2) scan over all pairs of <see cref="NaiveJetClustering"/>.
+/// recombination, FastJet's "N2Tiled" strategy. Each pseudojet caches its geometric nearest
+/// neighbour within R; the smallest d_ij is then always between some pseudojet and its cached
+/// neighbour, so a step is one O(N) scan of the cached distances plus a repair of the cache near
+/// the pseudojets that changed. Neighbours are searched only in the adjacent (rapidity, phi)
+/// tiles of <see cref="Tiling"/>, so the repair costs what the local density costs, not O(N).
+/// <see cref="NaiveJetClustering"/> is the all-pairs O(N^3) baseline it is checked against.
 /// </summary>
 /// <remarks>
 /// Distances follow FastJet: dR^2 = (y_i - y_j)^2 + dphi^2 with true rapidity y and the azimuth
@@ -25,67 +27,66 @@ public static class JetClustering
         definition.Validated();
         var sequence = new ClusterSequence(particles, definition.Algorithm);
         int n = particles.Count;
-        double r2 = definition.Radius * definition.Radius;
+        if (n == 0)
+        {
+            return [];
+        }
 
-        // Each slot's geometric nearest neighbour (or -1) and dR^2 to it (at most R^2).
-        var nn = new int[sequence.Capacity];
-        var nnDist = new double[sequence.Capacity];
+        double r2 = definition.Radius * definition.Radius;
+        double minRap = double.PositiveInfinity;
+        double maxRap = double.NegativeInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            minRap = Math.Min(minRap, sequence.Rapidity(i));
+            maxRap = Math.Max(maxRap, sequence.Rapidity(i));
+        }
+
+        var tiles = new Tiling(minRap, maxRap, definition.Radius, sequence.Capacity);
+        var state = new NeighbourCache(sequence, tiles, r2);
         // The live pseudojets, kept compact: removing one moves the last into its place.
         var live = new int[n];
+        var positionInLive = new int[sequence.Capacity];
         for (int i = 0; i < n; i++)
         {
             live[i] = i;
-            nn[i] = -1;
-            nnDist[i] = r2;
+            positionInLive[i] = i;
+            tiles.Add(i, sequence.Rapidity(i), sequence.Phi(i));
         }
 
-        for (int a = 0; a < n; a++)
+        for (int i = 0; i < n; i++)
         {
-            for (int b = a + 1; b < n; b++)
-            {
-                double d = sequence.DeltaR2(a, b);
-                if (d < nnDist[a])
-                {
-                    nnDist[a] = d;
-                    nn[a] = b;
-                }
-
-                if (d < nnDist[b])
-                {
-                    nnDist[b] = d;
-                    nn[b] = a;
-                }
-            }
+            state.FindNeighbour(i);
         }
 
         int count = n;
+        void RemoveLive(int slot)
+        {
+            int at = positionInLive[slot];
+            int last = live[--count];
+            live[at] = last;
+            positionInLive[last] = at;
+        }
+
         while (count > 0)
         {
             // The smallest distance: min(f_i, f_nn(i)) dR^2 for a neighbour, else the beam's f_i R^2
             // (everything is in units of R^2 here, which does not change the order).
-            int best = 0;
+            int i = -1;
             double bestDistance = double.PositiveInfinity;
             for (int k = 0; k < count; k++)
             {
                 int a = live[k];
-                double f = sequence.MomentumFactor[a];
-                int b = nn[a];
-                if (b >= 0 && sequence.MomentumFactor[b] < f)
-                {
-                    f = sequence.MomentumFactor[b];
-                }
-
-                double d = f * nnDist[a];
-                if (d < bestDistance)
+                double d = state.Dij[a];
+                if (d < bestDistance || i < 0)
                 {
                     bestDistance = d;
-                    best = k;
+                    i = a;
                 }
             }
 
-            int i = live[best];
-            int j = nn[i];
-            Remove(live, ref count, best);
+            int j = state.Neighbour(i);
+            RemoveLive(i);
+            tiles.Remove(i);
             int merged = -1;
             if (j < 0)
             {
@@ -93,78 +94,140 @@ public static class JetClustering
             }
             else
             {
-                Remove(live, ref count, Array.IndexOf(live, j, 0, count));
+                RemoveLive(j);
+                tiles.Remove(j);
                 merged = sequence.Merge(i, j);
-                nn[merged] = -1;
-                nnDist[merged] = r2;
-                live[count++] = merged;
+                live[count] = merged;
+                positionInLive[merged] = count++;
+                tiles.Add(merged, sequence.Rapidity(merged), sequence.Phi(merged));
+                state.Reset(merged);
             }
 
-            // Repair the cache: those that pointed at a vanished pseudojet search again; all others
-            // only need to ask whether the new pseudojet is nearer than their neighbour.
-            for (int k = 0; k < count; k++)
-            {
-                int m = live[k];
-                if (m == merged)
-                {
-                    continue;
-                }
-
-                if (nn[m] == i || (j >= 0 && nn[m] == j))
-                {
-                    FindNeighbour(sequence, live, count, m, r2, nn, nnDist);
-                }
-                else if (merged >= 0)
-                {
-                    double d = sequence.DeltaR2(m, merged);
-                    if (d < nnDist[m])
-                    {
-                        nnDist[m] = d;
-                        nn[m] = merged;
-                    }
-                }
-
-                if (merged >= 0)
-                {
-                    double d = sequence.DeltaR2(m, merged);
-                    if (d < nnDist[merged])
-                    {
-                        nnDist[merged] = d;
-                        nn[merged] = m;
-                    }
-                }
-            }
+            state.Repair(i, j, merged);
         }
 
         return sequence.InclusiveJets(definition.PtMin);
     }
 
-    private static void FindNeighbour(ClusterSequence sequence, int[] live, int count, int m, double r2, int[] nn, double[] nnDist)
+    /// <summary>Each slot's nearest neighbour within R (or -1) and dR^2 to it, found and repaired through the tiles.</summary>
+    private sealed class NeighbourCache(ClusterSequence sequence, Tiling tiles, double r2)
     {
-        int neighbour = -1;
-        double nearest = r2;
-        for (int k = 0; k < count; k++)
+        private readonly int[] nn = new int[sequence.Capacity];
+        private readonly double[] nnDist = new double[sequence.Capacity];
+
+        /// <summary>Each slot's smallest distance (<see cref="Distance"/>), kept in step with its neighbour so the per-step scan only reads.</summary>
+        public double[] Dij { get; } = new double[sequence.Capacity];
+
+        public int Neighbour(int slot) => nn[slot];
+
+        /// <summary>min(f_slot, f_nn) dR^2, or f_slot R^2 without a neighbour.</summary>
+        private double Distance(int slot)
         {
-            int o = live[k];
-            if (o == m)
+            double f = sequence.MomentumFactor[slot];
+            int b = nn[slot];
+            if (b >= 0 && sequence.MomentumFactor[b] < f)
             {
-                continue;
+                f = sequence.MomentumFactor[b];
             }
 
-            double d = sequence.DeltaR2(m, o);
-            if (d < nearest)
+            return f * nnDist[slot];
+        }
+
+        public void Reset(int slot)
+        {
+            nn[slot] = -1;
+            nnDist[slot] = r2;
+            Dij[slot] = Distance(slot);
+        }
+
+        public void FindNeighbour(int m)
+        {
+            int neighbour = -1;
+            double nearest = r2;
+            foreach (int t in tiles.Neighbourhood(tiles.TileOf(m)))
             {
-                nearest = d;
-                neighbour = o;
+                foreach (int o in tiles.Members(t))
+                {
+                    if (o == m)
+                    {
+                        continue;
+                    }
+
+                    double d = sequence.DeltaR2(m, o);
+                    if (d < nearest)
+                    {
+                        nearest = d;
+                        neighbour = o;
+                    }
+                }
+            }
+
+            nn[m] = neighbour;
+            nnDist[m] = nearest;
+            Dij[m] = Distance(m);
+        }
+
+        /// <summary>
+        /// After <paramref name="i"/> (and <paramref name="j"/>, -1 for a beam step) vanished and
+        /// <paramref name="merged"/> (-1 for none) appeared: whoever pointed at a vanished one lies
+        /// within R of it, so in its tile's neighbourhood, and searches again; whoever may now have
+        /// the new pseudojet as neighbour lies in the new one's neighbourhood.
+        /// </summary>
+        public void Repair(int i, int j, int merged)
+        {
+            tiles.NewRound();
+            RepairAround(tiles.TileOf(i), i, j, merged);
+            if (j >= 0)
+            {
+                RepairAround(tiles.TileOf(j), i, j, merged);
+            }
+
+            if (merged >= 0)
+            {
+                RepairAround(tiles.TileOf(merged), i, j, merged);
             }
         }
 
-        nn[m] = neighbour;
-        nnDist[m] = nearest;
-    }
+        private void RepairAround(int tile, int i, int j, int merged)
+        {
+            foreach (int t in tiles.Neighbourhood(tile))
+            {
+                if (!tiles.Visit(t))
+                {
+                    continue;
+                }
 
-    private static void Remove(int[] live, ref int count, int position)
-    {
-        live[position] = live[--count];
+                foreach (int m in tiles.Members(t))
+                {
+                    if (m == merged)
+                    {
+                        continue;
+                    }
+
+                    if (nn[m] == i || (j >= 0 && nn[m] == j))
+                    {
+                        FindNeighbour(m);
+                    }
+
+                    if (merged >= 0)
+                    {
+                        double d = sequence.DeltaR2(m, merged);
+                        if (d < nnDist[m])
+                        {
+                            nnDist[m] = d;
+                            nn[m] = merged;
+                            Dij[m] = Distance(m);
+                        }
+
+                        if (d < nnDist[merged])
+                        {
+                            nnDist[merged] = d;
+                            nn[merged] = m;
+                            Dij[merged] = Distance(merged);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

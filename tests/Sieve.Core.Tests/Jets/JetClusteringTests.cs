@@ -9,6 +9,9 @@ public sealed class JetClusteringTests
     [InlineData(JetAlgorithm.Kt, 0.6, 2)]
     [InlineData(JetAlgorithm.CambridgeAachen, 1.0, 3)]
     [InlineData(JetAlgorithm.AntiKt, 1.2, 4)]
+    [InlineData(JetAlgorithm.Kt, 3.5, 5)] // one phi tile
+    [InlineData(JetAlgorithm.AntiKt, 0.1, 6)] // many small tiles
+    [InlineData(JetAlgorithm.CambridgeAachen, 2.5, 7)] // two phi tiles: neighbours counted once
     public void The_nearest_neighbour_cache_finds_what_the_all_pairs_search_finds(JetAlgorithm algorithm, double radius, int seed)
     {
         FourMomentum[] particles = RandomEvent(new Random(seed), 300);
@@ -92,6 +95,10 @@ public sealed class JetClusteringTests
                 : (random.NextDouble() * 2, random.NextDouble() * 8 - 4, random.NextDouble() * 2 * Math.PI);
             particles[i] = FromPtYPhi(pt, y, phi, 0.14);
         }
+
+        // Two particles close to the beams, beyond the tiles' rapidity range (y about +-24).
+        particles[0] = new FourMomentum(1e-6, 0, 1e4, 1e4);
+        particles[1] = new FourMomentum(0, -2e-6, -1e4, 1e4);
 
         return particles;
     }
