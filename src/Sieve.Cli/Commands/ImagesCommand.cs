@@ -39,7 +39,7 @@ internal static class ImagesCommand
         };
         var rotate = new Option<bool>("--rotate") { Description = "Jet images: rotate about the centre so that the jet's principal axis (pT-weighted) lies along eta." };
         var flip = new Option<bool>("--flip") { Description = "Jet images: mirror so that the brighter half lies at high phi and the brighter half at high eta." };
-        var output = new Option<string>("--out", "-o") { Description = "The .npy to write: float32 (N, C, H, W), axes image, channel, eta, phi. OUT.json describes it, OUT.rows.csv names each row's event (and jet).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "The .npy to write: float32 (N, C, H, W), axes image, channel, eta, phi. FILE.npy.json beside it describes it, FILE.npy.rows.csv names each row's event (and jet).", Required = true };
         var plot = new Option<string?>("--plot") { Description = "Folder for PNG pictures: average.png (mean image) and image-0.png ... (the first few), log colour scale." };
         var json = new Option<bool>("--json") { Description = "Print the description of the array as JSON." };
         var command = new Command("images", "Turn events into images for convolutional autoencoders: jet images from clustered jets, or calorimeter-region images " +

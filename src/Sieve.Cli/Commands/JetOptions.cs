@@ -20,7 +20,7 @@ internal static class JetOptions
 
     public static Option<double> PtMin(double fallback) => new("--ptmin")
     {
-        Description = $"Keep inclusive jets with pT at least this (GeV). Default {fallback}.",
+        Description = "Keep inclusive jets with pT at least this (GeV).",
         DefaultValueFactory = _ => fallback,
     };
 

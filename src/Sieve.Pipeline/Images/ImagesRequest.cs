@@ -7,7 +7,7 @@ namespace Sieve.Pipeline.Images;
 /// <summary>What `sieve images` is asked.</summary>
 /// <param name="Input">Generator file for jet images; any event file (DarkMachines, generator) for region images.</param>
 /// <param name="Kind">Jet or region images.</param>
-/// <param name="Output">The (N, C, H, W) float32 .npy; its description goes beside it as OUTPUT.json.</param>
+/// <param name="Output">The (N, C, H, W) float32 .npy; its description goes beside it as OUTPUT.json (the .npy name plus .json).</param>
 public sealed record ImagesRequest(string Input, ImageKind Kind, string Output)
 {
     /// <summary>Input format, when not detected from the file.</summary>

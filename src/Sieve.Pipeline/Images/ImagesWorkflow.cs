@@ -13,7 +13,7 @@ namespace Sieve.Pipeline.Images;
 
 /// <summary>
 /// images: jet images (one per jet of a generator file) or calorimeter-region images (one per
-/// event) as an (N, C, H, W) float32 .npy, with OUTPUT.json describing it and OUTPUT.rows.csv
+/// event) as an (N, C, H, W) float32 .npy, with OUTPUT.json (the .npy name plus .json) describing it and OUTPUT.rows.csv
 /// naming the event (and jet) of each row. Everything is computed before anything is written,
 /// and every file is written through a temporary name, so a failure leaves no partial output.
 /// </summary>
