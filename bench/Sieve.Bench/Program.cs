@@ -8,6 +8,12 @@ if (args.Length >= 2 && args[0] == "ingest")
     return IngestMeasurement.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
 }
 
+// `jets FILE [RUNS]`: jet clustering time, tiled nearest-neighbour beside all-pairs O(N^3) (bench/jets/run.sh).
+if (args.Length >= 2 && args[0] == "jets")
+{
+    return ClusteringMeasurement.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 9);
+}
+
 // `synth-darkmachines FROM BYTES OUT [SEED]`: a non-repeating DarkMachines file for the streaming benchmark (bench/streaming/run.sh).
 if (args.Length >= 4 && args[0] == "synth-darkmachines")
 {

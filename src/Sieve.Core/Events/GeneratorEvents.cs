@@ -16,7 +16,7 @@ public static class GeneratorEvents
     /// 1000022) are not recognised and become <see cref="ObjectKind.Hadron"/> objects.</item>
     /// <item>Every other visible particle (hadrons; quarks, gluons and taus at parton level; PDG 0
     /// from FastJet text) becomes one <see cref="ObjectKind.Hadron"/> object. Jets are not
-    /// clustered: that needs a jet algorithm (FastJet), which is out of scope here.</item>
+    /// clustered here: that is <c>Sieve.Core.Jets.JetClustering</c> (<c>sieve jets</c>).</item>
     /// <item>Visible objects keep file order, and must pass pT &gt; 0, pT &gt;= MinPt and
     /// |eta| &lt;= MaxAbsEta (see <see cref="GeneratorEventOptions"/>).</item>
     /// <item>Id is the event number as invariant text; ProcessId and Weight are copied.</item>

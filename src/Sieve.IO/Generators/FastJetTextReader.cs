@@ -5,7 +5,8 @@ namespace Sieve.IO.Generators;
 
 /// <summary>
 /// Streams the events of a FastJet example text file: one particle per line <c>px py pz E</c>
-/// (GeV), a line starting with <c>#END</c> after each event.
+/// (GeV), a line starting with <c>#END</c> after each event. Columns after the fourth (a b-tag
+/// flag in some example files) are ignored.
 /// </summary>
 /// <remarks>
 /// Other lines starting with <c>#</c> are comments and blank lines are skipped. Particles after
@@ -74,7 +75,12 @@ public static class FastJetTextReader
     {
         Span<Range> buffer = stackalloc Range[Fields.BufferLength];
         var f = new Fields(text, source, buffer);
-        f.RequireCount(4, "particle line", ParticleLayout);
+        // Some FastJet example files carry extra columns after the four-momentum (a b-tag flag
+        // in HZ-event-Hmass115.dat); FastJet's own examples read the first four and so do we.
+        if (f.Count < 4)
+        {
+            f.RequireCount(4, "particle line", ParticleLayout);
+        }
         double px = f.Double(0, "px");
         double py = f.Double(1, "py");
         double pz = f.Double(2, "pz");

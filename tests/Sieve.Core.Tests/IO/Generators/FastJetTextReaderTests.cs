@@ -64,6 +64,15 @@ public sealed class FastJetTextReaderTests
         Assert.Contains(fragment, ex.Message);
     }
 
+    [Fact]
+    public void Columns_after_the_energy_are_ignored()
+    {
+        // HZ-event-Hmass115.dat carries a b-tag flag in a fifth column.
+        GeneratorEvent g = Assert.Single(FastJetTextReader.Read(new StringReader("1 2 3 5 1\n0 0 4 5 0\n"), "mem.dat"));
+        Assert.Equal(new GeneratorParticle(0, 1, 0, 0, 4, 5, 3), g.Particles[1]);
+        Assert.Equal(2, g.Particles.Count);
+    }
+
     /// <summary>Deliberately naive: split on "#END" lines, skip other '#' lines, count lines and sum field 4.</summary>
     private static List<(int Count, double SumE)> NaiveParse(string[] lines)
     {
