@@ -62,6 +62,31 @@ public sealed class ImageInputTests : IDisposable
     }
 
     [Fact]
+    public void Reconstruct_draws_originals_reconstructions_residuals_averages_and_a_traversal()
+    {
+        string train = Write("train.npy", Images(300, seed: 5), channelsLast: false);
+        string model = Path.Combine(dir, "conv"), pictures = Path.Combine(dir, "pictures");
+        Assert.True(CliRunner.Run("train", "--input", train, "--latent", "3", "--epochs", "1", "--out", model).ExitCode == 0);
+        (int code, string text) = CliRunner.Run("reconstruct", "--model", model, "--input", train, "--events", "0,7", "--traverse", "2", "--steps", "3", "--out", pictures);
+        Assert.True(code == 0, text);
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(pictures, "pictures.json"))).RootElement;
+        Assert.Equal(2, json.GetProperty("events").GetArrayLength());
+        Assert.Equal(2, json.GetProperty("events")[0].GetProperty("channels").GetArrayLength());   // two channels, each drawn
+        Assert.Equal(2, json.GetProperty("traversal").GetArrayLength());
+        Assert.Equal([-2.0, 0.0, 2.0], json.GetProperty("traversal_values").EnumerateArray().Select(v => v.GetDouble()));
+        foreach (string file in new[] { "event-7-residual.png", "event-0-channel-1-reconstruction.png", "average-reconstruction.png", "traversal-z1-2.png" })
+        {
+            byte[] head = File.ReadAllBytes(Path.Combine(pictures, file))[..4];
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, head);
+        }
+
+        Assert.Contains("traversal-z0-0.png", File.ReadAllText(Path.Combine(pictures, "index.html")), StringComparison.Ordinal);
+        (code, text) = CliRunner.Run("reconstruct", "--model", model, "--input", train, "--events", "300", "--out", pictures);
+        Assert.True(code != 0, text);
+        Assert.Contains("row 300 is not in", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_conv_preset_on_a_table_is_refused_with_what_it_needs()
     {
         string table = Path.Combine(dir, "jets.csv");

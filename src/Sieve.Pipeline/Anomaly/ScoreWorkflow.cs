@@ -136,7 +136,7 @@ public static class ScoreWorkflow
         scoreNames = [.. names];
         names.AddRange([WeightColumn, MultiplicityColumn]);
         columns.Add(Weights(table, prepared.Input.FirstRow));
-        columns.Add(Multiplicity(table, prepared.Mask, multiplicityColumn));
+        columns.Add(prepared.Input.Shape.Dims.Count == 3 && multiplicityColumn is null ? LitPixels(table) : Multiplicity(table, prepared.Mask, multiplicityColumn));
 
         var values = new double[table.RowCount * names.Count];
         for (int r = 0; r < table.RowCount; r++)
@@ -187,6 +187,26 @@ public static class ScoreWorkflow
         return [.. text.Select((t, i) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double w) && double.IsFinite(w)
             ? w
             : throw new InvalidDataException($"row {firstRow + i + 1}: weight '{t}' is not a finite number."))];
+    }
+
+    // An image's multiplicity is its number of lit (non-zero) pixels: what the score of a sparse image
+    // follows as an event's object count does.
+    private static double[] LitPixels(FeatureTable table)
+    {
+        var result = new double[table.RowCount];
+        ReadOnlySpan<double> values = table.Values;
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            int lit = 0;
+            foreach (double v in values.Slice(r * table.FeatureCount, table.FeatureCount))
+            {
+                lit += v != 0 ? 1 : 0;
+            }
+
+            result[r] = lit;
+        }
+
+        return result;
     }
 
     // Multiplicity: a named column; else the objects in a slot layout (present slots without MET);

@@ -37,7 +37,7 @@ public static class ImagePlot
                 }
 
                 // Heatmap row 0 is drawn at the top; image row 0 is the lowest eta, so flip.
-                double log = sum > 0 ? Math.Log10(sum) : double.NaN;
+                double log = sum > 0 && double.IsFinite(sum) ? Math.Log10(sum) : double.NaN;
                 cells[rows - 1 - r, c] = log;
                 if (!double.IsNaN(log))
                 {
@@ -45,6 +45,14 @@ public static class ImagePlot
                     min = Math.Min(min, log);
                 }
             }
+        }
+
+        if (!double.IsFinite(max))
+        {
+            // No positive pixel (an empty event, or a reconstruction below zero everywhere): nothing to put
+            // on a log scale, and a heatmap of blanks has no range; draw it flat and say so.
+            Array.Clear(cells);
+            title += " (no positive pixel)";
         }
 
         var plot = new Plot();
@@ -55,10 +63,9 @@ public static class ImagePlot
         heatmap.Rectangle = new CoordinateRect(axes.PhiEdges[0], axes.PhiEdges[^1], etaLow, etaHigh);
         heatmap.NaNCellColor = Colors.Transparent;
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        if (double.IsFinite(max))
-        {
-            heatmap.ManualRange = new ScottPlot.Range(Math.Max(min, max - 4), max == min ? max + 1 : max);
-        }
+        heatmap.ManualRange = double.IsFinite(max)
+            ? new ScottPlot.Range(Math.Max(min, max - 4), max == min ? max + 1 : max)
+            : new ScottPlot.Range(0, 1);
 
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = $"log10({unit})";
