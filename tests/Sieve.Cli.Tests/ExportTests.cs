@@ -105,7 +105,7 @@ public class ExportTests(TrainedModelFixture fixture) : IClassFixture<TrainedMod
     }
 
     [Fact]
-    public void Qdq_for_a_float_model_names_the_command_that_makes_the_types_and_writes_nothing()
+    public void Options_that_cannot_be_met_are_refused_with_what_to_give_and_write_nothing()
     {
         string path = fixture.Path("float-qdq.onnx");
         (int code, string text) = CliRunner.Run("export", "--model", fixture.ModelDir, "--onnx", path, "--form", "qdq");
@@ -116,6 +116,12 @@ public class ExportTests(TrainedModelFixture fixture) : IClassFixture<TrainedMod
         (code, text) = CliRunner.Run("export", "--model", fixture.ModelDir);
         Assert.NotEqual(0, code);
         Assert.Contains("--hls4ml", text, StringComparison.Ordinal);
+
+        string bundle = fixture.Path("form-without-onnx");
+        (code, text) = CliRunner.Run("export", "--model", fixture.ModelDir, "--hls4ml", bundle, "--form", "qdq");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--form chooses the graph of --onnx", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(bundle));
     }
 
     private string Quantised(string name)

@@ -42,6 +42,11 @@ internal static class ExportCommand
                 throw new ArgumentException("give --onnx FILE, --hls4ml DIR or both: there is nothing to write.");
             }
 
+            if (onnxPath is null && parse.GetValue(form) != "auto")
+            {
+                throw new ArgumentException("--form chooses the graph of --onnx; give --onnx FILE (the hls4ml bundle's ONNX is always float, its types are in hls4ml_config.json).");
+            }
+
             if (parse.GetValue(reuse) < 1)
             {
                 throw new ArgumentException($"--reuse-factor must be 1 or more, got {parse.GetValue(reuse)}.");

@@ -120,6 +120,13 @@ public class QdqOnnxExportTests(ITestOutputHelper output)
         Check("log_variance", model.LogVarianceHead!);
         Assert.Contains(onnx.Graph.Node, n => n.OpType == "QuantizeLinear");
         Assert.Contains(onnx.Graph.Node, n => n.OpType == "Round");        // the 24-bit accumulator
+
+        // ONNX Runtime reads the INT16 and INT32 initializers; 14-bit weights make products finer than the accumulator.
+        (double latent, double reconstruction, double logVariance) = MaxDifferences(model, RandomRows(50, 5, range: 4, Input, seed: 3));
+        double latentBound = Bound(model.Encoder, 0);
+        Assert.True(latent <= latentBound, $"latent differs by {latent}, bound {latentBound}");
+        Assert.True(reconstruction <= Bound(model.Decoder, latentBound), $"reconstruction differs by {reconstruction}");
+        Assert.True(logVariance <= 1, $"log-variance differs by {logVariance}");
     }
 
     // The bound of docs/hls4ml.md, layer by layer, from the difference d of the layer's inputs.
