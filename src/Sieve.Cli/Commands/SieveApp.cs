@@ -41,6 +41,7 @@ public static class SieveApp
         root.Subcommands.Add(CollectCommand.Create(console));
         root.Subcommands.Add(TaskCommand.Create(console));
         root.Subcommands.Add(ScanCommand.Create(console));
+        root.Subcommands.Add(ClassifyCommand.Create(console));
         return root;
     }
 
