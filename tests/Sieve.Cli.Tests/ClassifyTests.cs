@@ -48,6 +48,15 @@ public sealed class ClassifyTests : IDisposable
         Assert.True(code == 0, output);
         using JsonDocument rocReport = JsonDocument.Parse(File.ReadAllText(Path.Combine(roc, "report.json")));
         Assert.Equal(auc, rocReport.RootElement.GetProperty("signals")[0].GetProperty("auc").GetDouble(), 12);
+
+        // Overlay: any scores with --reference get the classifier's curve and its AUC in the notes.
+        string overlay = Path.Combine(dir, "overlay");
+        (code, output) = CliRunner.Run("roc", "-b", Path.Combine(report, ClassifyWorkflow.BackgroundScores), "-s", Path.Combine(report, ClassifyWorkflow.SignalScores),
+            "--score", "classifier", "--bootstrap", "0", "--reference", report, "--out", overlay);
+        Assert.True(code == 0, output);
+        using JsonDocument overlaid = JsonDocument.Parse(File.ReadAllText(Path.Combine(overlay, "report.json")));
+        string note = overlaid.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).Single(n => n.StartsWith("Supervised reference", StringComparison.Ordinal));
+        Assert.Contains(auc.ToString("F4", CultureInfo.InvariantCulture), note, StringComparison.Ordinal);
     }
 
     [Fact]
