@@ -48,7 +48,7 @@ lines = ["# HiggsML: the supervised reference (sieve classify)", "",
          "0.6791 ± 0.0115 weighted (on its own split: 1,050 held-back background events against all 3,500 signal events).",
          f"Wall time: {seconds} s for both classifier runs. Machine: {cpu}, {cores} cores.", "",
          f"![VAE recon and the classifier in one ROC](classify-higgsml-{datetime.datetime.utcnow():%Y-%m-%d}.png)",
-         "(`sieve roc --reference`: VAE recon on its split, " + next(n for n in json.load(open(f"{work}/overlay/report.json"))["notes"] if n.startswith("Supervised")).split(": ", 1)[1] + ")"]
+         "(`sieve roc --reference`: VAE recon rerun here on its split with today's 29 features, AUC " + "{:.4f} ± {:.4f}".format(json.load(open(f"{work}/overlay/report.json"))["signals"][0]["auc"], json.load(open(f"{work}/overlay/report.json"))["signals"][0]["auc_bootstrap"]["std"]) + "; " + next(n for n in json.load(open(f"{work}/overlay/report.json"))["notes"] if n.startswith("Supervised")).split(": ", 1)[1] + ")"]
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
