@@ -18,18 +18,19 @@ internal static class RocCommand
         var ignoreWeights = new Option<bool>("--ignore-weights") { Description = "Count every event once instead of by its weight (as unweighted tools such as scikit-learn's roc_auc_score do by default)." };
         var clip = new Option<bool>("--clip-negative-weights") { Description = "Set negative event weights to 0 (those events take no part) instead of summing them with their sign, the default for NLO samples." };
         var history = new Option<string?>("--history") { Description = "The model's history.csv, to add the loss curves to the report." };
+        var reference = new Option<string?>("--reference") { Description = "A `sieve classify` output directory: its classifier's test-split ROC is drawn beside the scores' as the supervised reference." };
         var output = new Option<string>("--out", "-o") { Description = "Report directory: report.json, darkmachines.csv, PNG plots and index.html.", Required = true };
         var command = new Command("roc", "Evaluate anomaly scores: per signal AUC with a bootstrap error, TPR at FPR 1e-2, 1e-3, 1e-4, 1e-5 (or 'not enough background'), " +
                                          "SIC, the background trigger rate at 40 MHz, the score's correlation with multiplicity; report.json, the DarkMachines table, plots and one HTML page. " +
                                          "Negative event weights (NLO) enter the sums with their sign, with a warning where an efficiency is not monotone.")
         {
-            background, signal, score, bootstrap, ignoreWeights, clip, history, output,
+            background, signal, score, bootstrap, ignoreWeights, clip, history, reference, output,
         };
         command.SetAction(parse =>
         {
             var request = new RocRequest(parse.GetValue(background)!, parse.GetValue(signal) ?? [], parse.GetValue(score)!, parse.GetValue(output)!,
                 parse.GetValue(bootstrap), LossHistory: parse.GetValue(history), IgnoreWeights: parse.GetValue(ignoreWeights),
-                ClipNegativeWeights: parse.GetValue(clip));
+                ClipNegativeWeights: parse.GetValue(clip), Reference: parse.GetValue(reference));
             (AnomalyReport report, _) = RocWorkflow.Run(request);
             Print(console, report, request.OutputDirectory);
             return 0;

@@ -44,6 +44,7 @@ public static class SieveApp
         root.Subcommands.Add(ReconstructCommand.Create(console));
         root.Subcommands.Add(JetsCommand.Create(console));
         root.Subcommands.Add(ImagesCommand.Create(console));
+        root.Subcommands.Add(ClassifyCommand.Create(console));
         return root;
     }
 

@@ -10,8 +10,9 @@ namespace Sieve.Pipeline;
 /// <param name="LossHistory">history.csv of the model, for the loss-curve plot (optional).</param>
 /// <param name="IgnoreWeights">Count every event once instead of by its weight.</param>
 /// <param name="ClipNegativeWeights">Set negative weights to 0 instead of summing them with their sign.</param>
+/// <param name="Reference">A `sieve classify` output directory whose test-split classifier ROC is drawn beside the scores' as the supervised reference (optional).</param>
 public sealed record RocRequest(string Background, IReadOnlyList<string> Signals, string Score, string OutputDirectory,
-    int Bootstrap = 200, bool Synthetic = false, string? LossHistory = null, bool IgnoreWeights = false, bool ClipNegativeWeights = false)
+    int Bootstrap = 200, bool Synthetic = false, string? LossHistory = null, bool IgnoreWeights = false, bool ClipNegativeWeights = false, string? Reference = null)
 {
     /// <summary>How the weights enter the efficiencies; both options at once are a usage error.</summary>
     public Sieve.Core.Metrics.AnomalyDetection.EventWeighting Weighting() => (IgnoreWeights, ClipNegativeWeights) switch

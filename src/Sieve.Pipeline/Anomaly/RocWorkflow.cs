@@ -58,6 +58,21 @@ public static class RocWorkflow
             RocCurve roc = RocCurve.Compute(background, s);
             return new RocSeries(s.Name, roc.Fpr.ToArray(), roc.Tpr.ToArray(), roc.Auc, report.Signals[i].AucBootstrap?.Std);
         })];
+        if (request.Reference is { } reference)
+        {
+            // The supervised reference: the classifier's ROC on its own held-out test rows, labelled as such.
+            ScoredSample refBackground = ScoresFile.Read(Path.Combine(reference, ClassifyWorkflow.BackgroundScores), ClassifyWorkflow.ScoreName, weighting);
+            ScoredSample refSignal = ScoresFile.Read(Path.Combine(reference, ClassifyWorkflow.SignalScores), ClassifyWorkflow.ScoreName, weighting);
+            RocCurve roc = RocCurve.Compute(refBackground, refSignal);
+            curves = [.. curves, new RocSeries("supervised reference (classifier)", roc.Fpr.ToArray(), roc.Tpr.ToArray(), roc.Auc)];
+            report = report with
+            {
+                Notes = [.. report.Notes, string.Create(CultureInfo.InvariantCulture,
+                    $"Supervised reference from {reference}: a classifier trained on labelled background and signal reaches AUC {roc.Auc:F4} on its held-out test split ({refBackground.Count} background, {refSignal.Count} signal events).")],
+            };
+            AtomicFile.WriteAllText(json, AnomalyReportJson.Serialize(report));
+        }
+
         string synthetic = request.Synthetic ? " (synthetic data)" : string.Empty;
         Figure("roc.png", "ROC: signal efficiency against background efficiency (log scale), with the 40 MHz trigger rates",
             RocPlot.Render(curves, new RocPlotOptions { Title = $"ROC, {report.ScoreName}{synthetic}", BackgroundCount = background.Count }));
