@@ -41,6 +41,8 @@ public static class SieveApp
         root.Subcommands.Add(CollectCommand.Create(console));
         root.Subcommands.Add(TaskCommand.Create(console));
         root.Subcommands.Add(ScanCommand.Create(console));
+        root.Subcommands.Add(GenerateCommand.Create(console));
+        root.Subcommands.Add(CompareCommand.Create(console));
         return root;
     }
 

@@ -1,3 +1,5 @@
+using Sieve.Core.Metrics.Generation.Internal;
+
 namespace Sieve.Core.Metrics.Generation;
 
 /// <summary>
@@ -66,5 +68,47 @@ public sealed record GaussianFit(double[] Mean, double[] Covariance)
         }
 
         return new GaussianFit(mean, cov);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> draws mu + T sqrt(C) eps, eps ~ N(0, I), row-major (count x F), with the
+    /// symmetric root of the covariance (no Cholesky failure on a singular one); T (the temperature)
+    /// scales the spread around the mean.
+    /// </summary>
+    public double[] Sample(int count, Random random, double temperature = 1)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        int f = Dimension;
+        double[] root = SymmetricEigen.Apply(Covariance, f, l => Math.Sqrt(Math.Max(l, 0)));
+        var draws = new double[count * f];
+        var eps = new double[f];
+        for (int r = 0; r < count; r++)
+        {
+            for (int k = 0; k < f; k++)
+            {
+                eps[k] = StandardNormal(random);
+            }
+
+            for (int i = 0; i < f; i++)
+            {
+                double x = 0;
+                for (int k = 0; k < f; k++)
+                {
+                    x += root[(i * f) + k] * eps[k];
+                }
+
+                draws[(r * f) + i] = Mean[i] + (temperature * x);
+            }
+        }
+
+        return draws;
+    }
+
+    /// <summary>One N(0, 1) draw (Box-Muller): the same numbers on every machine for a seed.</summary>
+    public static double StandardNormal(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double u = 1 - random.NextDouble(); // (0, 1]: log is finite
+        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 }
