@@ -33,6 +33,13 @@ internal static class DemoCommand
             {
                 RocCommand.Print(console, anomaly, outcome.AnomalyDirectory!);
             }
+
+            if (outcome.Images is { } images)
+            {
+                console.MarkupLine("[bold]calorimeter-region images, convolutional VAE[/] (SYNTHETIC events)");
+                RocCommand.Print(console, images, outcome.ImagesDirectory!);
+                console.MarkupLine(Markup.Escape($"reconstructions, averages and a latent traversal: {Path.Combine(outcome.ImagesDirectory!, "reconstructions", "index.html")}"));
+            }
             return 0;
         });
         return command;

@@ -32,8 +32,11 @@ public static class DemoWorkflow
     /// <param name="ReportDirectory">Where report.json and the plots are.</param>
     /// <param name="Anomaly">Anomaly-detection report of the planted signal, when run.</param>
     /// <param name="AnomalyDirectory">Where its index.html and plots are.</param>
+    /// <param name="Images">Anomaly-detection report of the convolutional VAE on calorimeter-region images, when run.</param>
+    /// <param name="ImagesDirectory">Where its index.html, plots and the reconstruction pictures are.</param>
     public sealed record Outcome(TrainOutcome Train, CompressOutcome Compress, FidelityReport Report, string ReportDirectory,
-        Sieve.Core.Metrics.AnomalyDetection.AnomalyReport? Anomaly = null, string? AnomalyDirectory = null);
+        Sieve.Core.Metrics.AnomalyDetection.AnomalyReport? Anomaly = null, string? AnomalyDirectory = null,
+        Sieve.Core.Metrics.AnomalyDetection.AnomalyReport? Images = null, string? ImagesDirectory = null);
 
     /// <summary>Runs the demo.</summary>
     public static Outcome Run(Options options, IProgress<EpochReport>? progress = null, Action<string>? step = null)
@@ -73,7 +76,8 @@ public static class DemoWorkflow
         }
 
         (var anomaly, string anomalyDir) = RunAnomaly(options, data, progress, step);
-        return new Outcome(train, compress, report, reportDir, anomaly, anomalyDir);
+        (var images, string imagesDir) = RunImages(options, data, progress, step);
+        return new Outcome(train, compress, report, reportDir, anomaly, anomalyDir, images, imagesDir);
     }
 
     // The second job: train on background events only, score held-out background and a planted
@@ -107,6 +111,38 @@ public static class DemoWorkflow
         string dir = Path.Combine(root, "anomaly");
         step?.Invoke($"evaluating the separation into {dir}");
         (var report, _) = RocWorkflow.Run(new RocRequest(bgScores, [signalScores], "recon", dir, Synthetic: true, LossHistory: Path.Combine(model, TrainWorkflow.HistoryFile)));
+        return (report, dir);
+    }
+
+    // The third job: the same events as calorimeter-region images (14 eta x 18 phi, pT per region), a
+    // convolutional VAE trained on background images, the separation of the signal, and pictures of
+    // what the model does to the images.
+    private static (Sieve.Core.Metrics.AnomalyDetection.AnomalyReport Report, string Directory) RunImages(
+        Options options, string data, IProgress<EpochReport>? progress, Action<string>? step)
+    {
+        string root = options.OutputDirectory;
+        var npy = new Dictionary<string, string>();
+        foreach (string name in new[] { "background-train", "background-test", "signal" })
+        {
+            npy[name] = Path.Combine(data, $"synthetic-regions-{name}.npy");
+            Images.ImagesWorkflow.Run(new Images.ImagesRequest(Path.Combine(data, $"synthetic-events-{name}.csv"), Images.ImageKind.Regions, npy[name]) { Format = InputFormat.DarkMachines });
+        }
+
+        step?.Invoke("images: the events as 14 x 18 calorimeter-region images; training a convolutional VAE (conv-cicada) on background images");
+        string model = Path.Combine(root, "image-model");
+        TrainWorkflow.Run(
+            new TrainRequest(new InputRequest(npy["background-train"], InputFormat.Npy), model, "conv-cicada", 8, null, NormalisationKind.Image,
+                new TrainerOptions { Epochs = Math.Min(options.Epochs, 15), BatchSize = 128, LearningRate = 2e-3, Device = "cpu" }, Synthetic: true,
+                Variational: new VariationalOptions(Beta: 0.1)),
+            progress);
+        string bgScores = Path.Combine(root, "image-background-scores.csv");
+        string signalScores = Path.Combine(root, "image-signal-scores.csv");
+        ScoreWorkflow.Run(model, npy["background-test"], bgScores);
+        ScoreWorkflow.Run(model, npy["signal"], signalScores);
+        string dir = Path.Combine(root, "images");
+        step?.Invoke($"evaluating the image model's separation and drawing its reconstructions into {dir}");
+        (var report, _) = RocWorkflow.Run(new RocRequest(bgScores, [signalScores], "recon", dir, Synthetic: true, LossHistory: Path.Combine(model, TrainWorkflow.HistoryFile)));
+        Images.ReconstructionWorkflow.Run(new Images.ReconstructionRequest(model, npy["signal"], Path.Combine(dir, "reconstructions"), [0, 1, 2], TraversalDimensions: 3));
         return (report, dir);
     }
 }
