@@ -62,6 +62,21 @@ public sealed class ImageInputTests : IDisposable
     }
 
     [Fact]
+    public void Quantised_images_come_back_as_images_and_evaluate_checks_every_pixel()
+    {
+        string test = Write("q.npy", Images(60, seed: 6), channelsLast: true);
+        string archive = Path.Combine(dir, "q.sieve"), back = Path.Combine(dir, "q-back.npy");
+        (int code, string text) = CliRunner.Run("compress", "--method", "quantize", "--input", test, "--max-error", "*=0.25", "--out", archive);
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run("decompress", "--input", archive, "--out", back);
+        Assert.True(code == 0, text);
+        Assert.Equal([60, 2, H, W], NpyReader.Read(back).Shape);   // the shape from the pixel names; channels first
+        (code, text) = CliRunner.Run("evaluate", "--original", test, "--reconstructed", back, "--archive", archive, "--max-error", "*=0.25", "--out", Path.Combine(dir, "q-eval"));
+        Assert.True(code == 0, text);
+        Assert.Contains("ok c1_h11_w9", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconstruct_draws_originals_reconstructions_residuals_averages_and_a_traversal()
     {
         string train = Write("train.npy", Images(300, seed: 5), channelsLast: false);

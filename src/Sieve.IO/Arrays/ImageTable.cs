@@ -21,6 +21,44 @@ public static class ImageTable
     public static bool IsChannelsLast(IReadOnlyList<int> shape) =>
         shape is { Count: 4 } && shape[3] <= MaxChannelsLast && shape[3] < shape[1];
 
+    /// <summary>
+    /// The image shape that <paramref name="featureNames"/> spell, when they are exactly the pixel names
+    /// <see cref="FromArray"/> gives (<c>c{c}_h{h}_w{w}</c> in (C, H, W) order); else null. Lets a table
+    /// of pixels that lost its array shape (a quantised archive keeps names, not shapes) be written back
+    /// as images.
+    /// </summary>
+    public static RowShape? ShapeFromNames(IReadOnlyList<string> featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(featureNames);
+        if (featureNames.Count == 0 || featureNames[^1] is not { } last || !last.StartsWith('c'))
+        {
+            return null;
+        }
+
+        string[] parts = last[1..].Split(['_', 'h', 'w'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 3 || !int.TryParse(parts[0], out int c) || !int.TryParse(parts[1], out int h) || !int.TryParse(parts[2], out int w)
+            || (long)(c + 1) * (h + 1) * (w + 1) != featureNames.Count)
+        {
+            return null;
+        }
+
+        for (int ch = 0, k = 0; ch <= c; ch++)
+        {
+            for (int y = 0; y <= h; y++)
+            {
+                for (int x = 0; x <= w; x++)
+                {
+                    if (featureNames[k++] != $"c{ch}_h{y}_w{x}")
+                    {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        return RowShape.Image(c + 1, h + 1, w + 1);
+    }
+
     /// <summary>The images of <paramref name="array"/> as a table and their row shape.</summary>
     public static (FeatureTable Table, RowShape Shape) FromArray(DenseArray array, string file)
     {

@@ -168,6 +168,7 @@ public static class DecompressWorkflow
             throw new InvalidDataException($"the archive's input format '{format}' is not one this Sieve writes.");
         }
 
+        shape ??= kind == InputFormat.Npy ? ImageTable.ShapeFromNames(table.FeatureNames) : null;
         switch (kind)
         {
             case InputFormat.Csv or InputFormat.Root:

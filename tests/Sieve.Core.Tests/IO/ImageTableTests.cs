@@ -61,6 +61,17 @@ public class ImageTableTests
     }
 
     [Fact]
+    public void Pixel_names_spell_their_image_shape_and_nothing_else_does()
+    {
+        (FeatureTable table, RowShape shape) = ImageTable.FromArray(new DenseArray(new double[2 * 3 * 4 * 5], [2, 3, 4, 5]), "x.npy");
+        Assert.True(ImageTable.ShapeFromNames(table.FeatureNames)!.SameAs(shape));
+        Assert.Null(ImageTable.ShapeFromNames([.. table.FeatureNames.Take(59)]));
+        Assert.Null(ImageTable.ShapeFromNames([.. table.FeatureNames.Reverse()]));
+        Assert.Null(ImageTable.ShapeFromNames(["pt", "eta", "phi"]));
+        Assert.Null(ImageTable.ShapeFromNames(["c0_h0_w0", "c0_h0_w1", "x", "c0_h1_w1"]));
+    }
+
+    [Fact]
     public void A_table_shaped_array_is_not_an_image()
     {
         var e = Assert.Throws<SieveDataException>(() => ImageTable.FromArray(new DenseArray(new double[6], [2, 3]), "t.npy"));
