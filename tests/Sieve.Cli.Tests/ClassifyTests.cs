@@ -60,6 +60,30 @@ public sealed class ClassifyTests : IDisposable
     }
 
     [Fact]
+    public void Predict_with_the_saved_classifier_gives_the_test_splits_scores_again()
+    {
+        (string bg, string sig) = WriteGaussians(300, 200);
+        string report = Path.Combine(dir, "report-predict");
+        (int code, string output) = CliRunner.Run("classify", "--background", bg, "--signal", sig, "--normalisation", "zscore", "--epochs", "5", "--bootstrap", "0", "--out", report);
+        Assert.True(code == 0, output);
+        string model = Path.Combine(report, ClassifyWorkflow.ModelDirectory), scores = Path.Combine(dir, "predicted.csv");
+        (code, output) = CliRunner.Run("predict", "--model", model, "--input", sig, "--out", scores);
+        Assert.True(code == 0, output);
+
+        // Every signal event is scored; those of the test split exactly as classify scored them.
+        Dictionary<string, string> Scores(string file) => File.ReadLines(file).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0], c => c[2]);
+        Dictionary<string, string> all = Scores(scores), test = Scores(Path.Combine(report, ClassifyWorkflow.SignalScores));
+        Assert.Equal(200, all.Count);
+        Assert.All(test, kv => Assert.Equal(kv.Value, all[kv.Key]));
+
+        // A damaged weights file is refused, not used.
+        File.AppendAllText(Path.Combine(model, "weights.bin"), "x");
+        (code, output) = CliRunner.Run("predict", "--model", model, "--input", sig, "--out", Path.Combine(dir, "p2.csv"));
+        Assert.True(code != 0, output);
+        Assert.Contains("SHA-256 mismatch", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Split_is_stratified_and_disjoint_and_the_normaliser_sees_the_training_rows_only()
     {
         (string bg, string sig) = WriteGaussians(300, 200);

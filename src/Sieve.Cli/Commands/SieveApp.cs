@@ -45,6 +45,7 @@ public static class SieveApp
         root.Subcommands.Add(JetsCommand.Create(console));
         root.Subcommands.Add(ImagesCommand.Create(console));
         root.Subcommands.Add(ClassifyCommand.Create(console));
+        root.Subcommands.Add(PredictCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
         return root;

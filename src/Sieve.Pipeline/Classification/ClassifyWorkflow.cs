@@ -28,6 +28,9 @@ public static class ClassifyWorkflow
     /// <summary>File names written in the output directory.</summary>
     public const string BackgroundScores = "test_background_scores.csv", SignalScores = "test_signal_scores.csv", SummaryFile = "classify.json", HistoryFile = "history.csv";
 
+    /// <summary>Folder of the trained classifier inside the output directory (`sieve predict --model`).</summary>
+    public const string ModelDirectory = "classifier";
+
     /// <summary>Runs training and report; returns the summary and the normaliser (fitted on the training rows) with those rows, for checks.</summary>
     public static (ClassifySummary Summary, FeatureNormaliser Normaliser, StratifiedSplit Split) Run(ClassifyRequest request)
     {
@@ -47,11 +50,13 @@ public static class ClassifyWorkflow
         StratifiedSplit split = StratifiedSplit.Create(labels, request.ValidationFraction, request.TestFraction, request.Training.Seed);
 
         float[]? mask = null;
+        IReadOnlyList<double>? fills = null;
         if (request.Background.Missing is { } marker)
         {
             MissingValueSplit filled = MissingValues.Split(table, marker, MissingValueFill.TrainingMean, split.Train);
             table = filled.Table;
             mask = [.. filled.Mask.Select(m => (float)m)];
+            fills = filled.FillValues;
         }
 
         FeatureNormaliser normaliser = NormaliserFitter.Fit(request.Normalisation, DataSplit.Subset(table, split.Train), background.Unit.ToGeV());
@@ -94,6 +99,19 @@ public static class ClassifyWorkflow
         }
 
         AtomicFile.WriteAllText(Path.Combine(dir, HistoryFile), history.ToString());
+        ClassifierCheckpoint.Save(Path.Combine(dir, ModelDirectory), model, new ClassifierManifest
+        {
+            Tool = ToolInfo.Name,
+            Features = bg.FeatureNames,
+            HiddenWidths = model.HiddenWidths,
+            InputFormat = background.Format,
+            Unit = background.Unit,
+            Layout = request.Background.Layout,
+            MissingMarker = request.Background.Missing,
+            MissingFills = fills,
+            Normaliser = normaliser,
+            WeightsSha256 = string.Empty,
+        });
 
         double[] Probabilities(int[] rows) => model.Probabilities(TableNormalisation.Rows(all, f, rows));
         int[] testBg = [.. split.Test.Where(r => labels[r] == 0)], testSig = [.. split.Test.Where(r => labels[r] == 1)];
@@ -131,7 +149,7 @@ public static class ClassifyWorkflow
     }
 
     // Event weights from a weight side channel (HiggsML's Weight); 1 without one.
-    private static double[] EventWeights(FeatureTable table, string path)
+    internal static double[] EventWeights(FeatureTable table, string path)
     {
         SideChannel? channel = table.SideChannels.FirstOrDefault(c => string.Equals(c.Name, "weight", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, "event_weight", StringComparison.OrdinalIgnoreCase));
         if (channel is null)
@@ -145,7 +163,7 @@ public static class ClassifyWorkflow
     }
 
     // A scores file like `sieve score`'s: event_id, process_id, score_classifier, weight, multiplicity.
-    private static void WriteScores(string path, FeatureTable table, int[] rows, int offset, double[] scores, double[] weights, float[]? mask, int f, string process)
+    internal static void WriteScores(string path, FeatureTable table, int[] rows, int offset, double[] scores, double[] weights, float[]? mask, int f, string process)
     {
         IReadOnlyList<string>? ids = table.SideChannels.FirstOrDefault(c => c.Name.Equals("eventid", StringComparison.OrdinalIgnoreCase) || c.Name.Equals("event_id", StringComparison.OrdinalIgnoreCase))?.Values;
         int jets = table.IndexOf("PRI_jet_num");
