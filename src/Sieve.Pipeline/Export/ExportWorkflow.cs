@@ -59,27 +59,13 @@ public static class ExportWorkflow
         }
 
         // Built beside the target and moved into place: no half-written bundle.
-        string temporary = target + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        Directory.CreateDirectory(temporary);
-        try
+        AtomicDirectory.Write(target, temporary =>
         {
             foreach ((string fileName, byte[] content) in files)
             {
                 File.WriteAllBytes(Path.Combine(temporary, fileName), content);
             }
-
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target);
-            }
-
-            Directory.Move(temporary, target);
-        }
-        catch
-        {
-            Directory.Delete(temporary, recursive: true);
-            throw;
-        }
+        });
 
         return new ExportOutcome(directory, files.Sum(f => (long)f.Content.Length), shape, weights.IsVariational, OnnxForm.Float, OnnxExport.Opset,
             stored is not null, [.. files.Select(f => f.Name)]);

@@ -32,9 +32,7 @@ public static class QuantizeModelWorkflow
         }
 
         // Build the copy beside the target and move it into place: no half-written model directory.
-        string temporary = target.TrimEnd(Path.DirectorySeparatorChar) + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        Directory.CreateDirectory(temporary);
-        try
+        AtomicDirectory.Write(target, temporary =>
         {
             foreach (string file in Directory.EnumerateFiles(source))
             {
@@ -45,18 +43,7 @@ public static class QuantizeModelWorkflow
             }
 
             AtomicFile.WriteAllText(Path.Combine(temporary, FixedPointModelFile.FileName), FixedPointModelFile.Serialize(config, layers));
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target);
-            }
-
-            Directory.Move(temporary, target);
-        }
-        catch
-        {
-            Directory.Delete(temporary, recursive: true);
-            throw;
-        }
+        });
 
         return layers;
     }
