@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Sieve.Core.Serialization;
 using Sieve.Models.Autoencoders;
@@ -22,16 +21,9 @@ public static class ModelCheckpoint
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(manifest);
         Directory.CreateDirectory(directory);
-        string weights = Path.Combine(directory, manifest.WeightsFile);
-        string tempWeights = weights + ".tmp";
-        model.Module.save(tempWeights);
-        string hash = Sha256(tempWeights);
-        File.Move(tempWeights, weights, overwrite: true);
-
+        string hash = CheckpointFiles.SaveWeights(model.Module, Path.Combine(directory, manifest.WeightsFile));
         ModelManifest final = manifest with { WeightsSha256 = hash };
-        string path = Path.Combine(directory, ManifestFile);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(final, SieveJson.Options));
-        File.Move(path + ".tmp", path, overwrite: true);
+        CheckpointFiles.WriteManifest(Path.Combine(directory, ManifestFile), final);
         return final;
     }
 
@@ -77,7 +69,7 @@ public static class ModelCheckpoint
             throw new FileNotFoundException($"{weights} is missing; the model directory is incomplete.", weights);
         }
 
-        string hash = Sha256(weights);
+        string hash = CheckpointFiles.Sha256(weights);
         if (!string.Equals(hash, manifest.WeightsSha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidDataException($"{weights}: checksum mismatch (SHA-256 {hash}, manifest says {manifest.WeightsSha256}); the weights are corrupt or belong to another model.");
@@ -114,11 +106,5 @@ public static class ModelCheckpoint
     {
         ArgumentNullException.ThrowIfNull(manifest);
         return new FileInfo(Path.Combine(directory, ManifestFile)).Length + new FileInfo(Path.Combine(directory, manifest.WeightsFile)).Length;
-    }
-
-    private static string Sha256(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

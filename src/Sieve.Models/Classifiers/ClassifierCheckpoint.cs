@@ -1,14 +1,13 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Sieve.Core.Serialization;
+using Sieve.Models.Checkpoints;
 using Sieve.Models.Runtime;
 
 namespace Sieve.Models.Classifiers;
 
 /// <summary>
-/// A classifier directory: classifier.json + weights.bin. The weights are written first and the
-/// manifest, which names their hash, last, each through a temporary file, so a crash never leaves a
-/// manifest pointing at other weights.
+/// A classifier directory: classifier.json + weights.bin, written as every model directory is
+/// (<see cref="CheckpointFiles"/>).
 /// </summary>
 public static class ClassifierCheckpoint
 {
@@ -21,14 +20,9 @@ public static class ClassifierCheckpoint
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(manifest);
         Directory.CreateDirectory(directory);
-        string weights = Path.Combine(directory, manifest.WeightsFile);
-        model.save(weights + ".tmp");
-        string hash = Sha256(weights + ".tmp");
-        File.Move(weights + ".tmp", weights, overwrite: true);
+        string hash = CheckpointFiles.SaveWeights(model, Path.Combine(directory, manifest.WeightsFile));
         ClassifierManifest final = manifest with { WeightsSha256 = hash };
-        string path = Path.Combine(directory, ManifestFile);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(final, SieveJson.Options));
-        File.Move(path + ".tmp", path, overwrite: true);
+        CheckpointFiles.WriteManifest(Path.Combine(directory, ManifestFile), final);
         return final;
     }
 
@@ -57,7 +51,7 @@ public static class ClassifierCheckpoint
         }
 
         string weights = Path.Combine(directory, manifest.WeightsFile);
-        if (!File.Exists(weights) || !string.Equals(Sha256(weights), manifest.WeightsSha256, StringComparison.OrdinalIgnoreCase))
+        if (!File.Exists(weights) || !string.Equals(CheckpointFiles.Sha256(weights), manifest.WeightsSha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidDataException($"{weights}: missing or not the weights {ManifestFile} names (SHA-256 mismatch); the classifier directory is incomplete or corrupt.");
         }
@@ -67,11 +61,5 @@ public static class ClassifierCheckpoint
         model.load(weights);
         model.eval();
         return (model, manifest);
-    }
-
-    private static string Sha256(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }
