@@ -124,9 +124,7 @@ public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoenc
         using (mu)
         using (logVar)
         {
-            using Tensor inverseVariance = (-logVar).exp();
-            using Tensor terms = mu.square() * inverseVariance;
-            return terms.sum(1);
+            return LatentScoreOf(mu, logVar);
         }
     }
 
@@ -168,6 +166,14 @@ public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoenc
         using Tensor sigma = (logVar * 0.5).exp();
         using Tensor eps = torch.randn_like(mu);
         return mu + (sigma * eps);
+    }
+
+    // R_z of N(mu, sigma^2): sum mu^2 / sigma^2 over the latent dimensions.
+    internal static Tensor LatentScoreOf(Tensor mu, Tensor logVar)
+    {
+        using Tensor inverseVariance = (-logVar).exp();
+        using Tensor terms = mu.square() * inverseVariance;
+        return terms.sum(1);
     }
 
     // KL of N(mu, sigma^2) from N(0, 1): 0.5 * sum(mu^2 + sigma^2 - 1 - log sigma^2).

@@ -155,9 +155,7 @@ public sealed class ConvolutionalAutoencoder : nn.Module<Tensor, Tensor>, IAutoe
         using (mu)
         using (logVar)
         {
-            using Tensor inverseVariance = (-(logVar ?? throw NotVariational())).exp();
-            using Tensor terms = mu.square() * inverseVariance;
-            return terms.sum(1);
+            return VariationalAutoencoder.LatentScoreOf(mu, logVar ?? throw NotVariational());
         }
     }
 

@@ -123,9 +123,7 @@ public sealed class DeepSetsAutoencoder : nn.Module<Tensor, Tensor>, IAutoencode
     {
         using var scope = torch.NewDisposeScope();
         (Tensor objects, Tensor kinds, Tensor presence) = Split(features, mask);
-        Tensor z = EncodeSet(objects, kinds, presence);
-        (Tensor emitted, Tensor kindLogits, Tensor presenceLogits) = DecodeSet(z);
-        Tensor cost = SetMatchingLoss.CostMatrix(objects, kinds, presence, emitted, kindLogits, presenceLogits);
+        (Tensor emitted, Tensor cost) = EmitAndCost(objects, kinds, presence);
         long[] inputOfOutput = SetMatchingLoss.Assign(cost);                          // (B x S): output i -> input slot
         int b = (int)features.shape[0], s = Options.Slots, f = Options.ObjectFeatures;
         var outputOfInput = new long[inputOfOutput.Length];
@@ -157,10 +155,16 @@ public sealed class DeepSetsAutoencoder : nn.Module<Tensor, Tensor>, IAutoencode
     public Tensor EventScoreSet(Tensor objects, Tensor kinds, Tensor presence)
     {
         using var scope = torch.NewDisposeScope();
+        (Tensor _, Tensor cost) = EmitAndCost(objects, kinds, presence);
+        return SetMatchingLoss.MatchedPerEvent(cost, presence).MoveToOuterDisposeScope();
+    }
+
+    // The emitted objects of the sets' latents and their cost against every input slot (in the caller's dispose scope).
+    private (Tensor Emitted, Tensor Cost) EmitAndCost(Tensor objects, Tensor kinds, Tensor presence)
+    {
         Tensor z = EncodeSet(objects, kinds, presence);
         (Tensor emitted, Tensor kindLogits, Tensor presenceLogits) = DecodeSet(z);
-        Tensor cost = SetMatchingLoss.CostMatrix(objects, kinds, presence, emitted, kindLogits, presenceLogits);
-        return SetMatchingLoss.MatchedPerEvent(cost, presence).MoveToOuterDisposeScope();
+        return (emitted, SetMatchingLoss.CostMatrix(objects, kinds, presence, emitted, kindLogits, presenceLogits));
     }
 
     /// <summary>
