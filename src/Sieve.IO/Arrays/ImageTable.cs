@@ -48,7 +48,7 @@ public static class ImageTable
             {
                 for (int x = 0; x <= w; x++)
                 {
-                    if (featureNames[k++] != $"c{ch}_h{y}_w{x}")
+                    if (featureNames[k++] != PixelName(ch, y, x))
                     {
                         return null;
                     }
@@ -58,6 +58,9 @@ public static class ImageTable
 
         return RowShape.Image(c + 1, h + 1, w + 1);
     }
+
+    /// <summary>The feature name of pixel (<paramref name="channel"/>, <paramref name="h"/>, <paramref name="w"/>): <c>c{c}_h{h}_w{w}</c>.</summary>
+    public static string PixelName(int channel, int h, int w) => $"c{channel}_h{h}_w{w}";
 
     /// <summary>The images of <paramref name="array"/> as a table and their row shape.</summary>
     public static (FeatureTable Table, RowShape Shape) FromArray(DenseArray array, string file)
@@ -108,7 +111,7 @@ public static class ImageTable
             {
                 for (int x = 0; x < w; x++)
                 {
-                    names[k++] = $"c{ch}_h{y}_w{x}";
+                    names[k++] = PixelName(ch, y, x);
                 }
             }
         }

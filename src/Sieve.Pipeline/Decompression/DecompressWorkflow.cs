@@ -116,7 +116,7 @@ public static class DecompressWorkflow
             string[] moved = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.MovedFeaturesOption, out string? list) ? list.Split('\n') : [];
             LayoutKind layout = header.Schema.FormatOptions.TryGetValue(CompressWorkflow.LayoutOption, out string? layoutName)
                 ? Enum.Parse<LayoutKind>(layoutName) : LayoutKind.PerObject;
-            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, layout, outputPath, CsvTableWriter.DefaultFormat, manifest.Schema.Shape);
+            Write(FeatureSelection.Restore(table, moved), header.Schema.InputFormat, layout, outputPath, CsvTableWriter.DefaultFormat);
             return table.RowCount;
         }
     }
@@ -161,21 +161,22 @@ public static class DecompressWorkflow
         PrintedPrecision.RoundAll(values, transforms, scales);
     }
 
-    private static void Write(FeatureTable table, string format, LayoutKind layout, string outputPath, string csvNumberFormat, RowShape? shape = null)
+    private static void Write(FeatureTable table, string format, LayoutKind layout, string outputPath, string csvNumberFormat)
     {
         if (!Enum.TryParse(format, ignoreCase: true, out InputFormat kind))
         {
             throw new InvalidDataException($"the archive's input format '{format}' is not one this Sieve writes.");
         }
 
-        shape ??= kind == InputFormat.Npy ? ImageTable.ShapeFromNames(table.FeatureNames) : null;
+        // Pixel features (named by ImageTable) go back as images, whichever mode coded them.
+        RowShape? image = kind == InputFormat.Npy && table.SideChannels.Count == 0 ? ImageTable.ShapeFromNames(table.FeatureNames) : null;
         switch (kind)
         {
             case InputFormat.Csv or InputFormat.Root:
                 // Sieve writes no ROOT files; a table read from a TTree comes back as CSV.
                 CsvTableWriter.Write(outputPath, table, csvNumberFormat);
                 break;
-            case InputFormat.Npy when shape is { Dims.Count: 3 } image && table.SideChannels.Count == 0 && table.FeatureCount == image.Size:
+            case InputFormat.Npy when image is not null:
                 // Images go back as (N, C, H, W), channels first whatever order they came in (ImageTable).
                 NpyWriter.Write(outputPath, new DenseArray(table.Values, [table.RowCount, .. image.Dims]), ArrayElementType.Float32);
                 break;
