@@ -88,7 +88,7 @@ public class DeepSetsAutoencoderTests
             }
 
             // The pairing of least total cost, then its mean over filled slots plus its mean over empty ones.
-            int[] best = Permutations(s).MinBy(perm => HungarianMatcher.Cost(cost, s, perm))!;
+            int[] best = Permutations.Of(s).MinBy(perm => HungarianMatcher.Cost(cost, s, perm))!;
             var filled = Enumerable.Range(0, s).Where(i => p[(b * s) + best[i]] > 0.5).Select(i => cost[(i * s) + best[i]]).ToList();
             var empty = Enumerable.Range(0, s).Where(i => p[(b * s) + best[i]] <= 0.5).Select(i => cost[(i * s) + best[i]]).ToList();
             double expected = (filled.Count > 0 ? filled.Average() : 0) + (empty.Count > 0 ? empty.Average() : 0);
@@ -180,32 +180,6 @@ public class DeepSetsAutoencoderTests
         for (int i = 0; i < a.Length; i++)
         {
             Assert.True(Math.Abs(a[i] - b[i]) <= tolerance * (1 + Math.Abs(a[i])), $"element {i}: {a[i]} vs {b[i]}");
-        }
-    }
-
-    private static IEnumerable<int[]> Permutations(int n)
-    {
-        int[] items = [.. Enumerable.Range(0, n)];
-        return Walk(0);
-
-        IEnumerable<int[]> Walk(int from)
-        {
-            if (from == n)
-            {
-                yield return (int[])items.Clone();
-                yield break;
-            }
-
-            for (int i = from; i < n; i++)
-            {
-                (items[from], items[i]) = (items[i], items[from]);
-                foreach (int[] p in Walk(from + 1))
-                {
-                    yield return p;
-                }
-
-                (items[from], items[i]) = (items[i], items[from]);
-            }
         }
     }
 }

@@ -43,31 +43,11 @@ public class HungarianMatcherTests
     private static double BruteForce(double[] cost, int n)
     {
         double best = double.PositiveInfinity;
-        foreach (int[] permutation in Permutations([.. Enumerable.Range(0, n)], 0))
+        foreach (int[] permutation in Permutations.Of(n))
         {
             best = Math.Min(best, HungarianMatcher.Cost(cost, n, permutation));
         }
 
         return best;
-    }
-
-    private static IEnumerable<int[]> Permutations(int[] items, int from)
-    {
-        if (from == items.Length)
-        {
-            yield return (int[])items.Clone();
-            yield break;
-        }
-
-        for (int i = from; i < items.Length; i++)
-        {
-            (items[from], items[i]) = (items[i], items[from]);
-            foreach (int[] p in Permutations(items, from + 1))
-            {
-                yield return p;
-            }
-
-            (items[from], items[i]) = (items[i], items[from]);
-        }
     }
 }
