@@ -16,11 +16,13 @@ internal static class GenerateCommand
     {
         var model = new Option<string>("--model", "-m") { Description = "Model directory of a trained VAE (`sieve train --vae`).", Required = true };
         var count = new Option<int>("--n", "-n") { Description = "Rows to generate: events for table models, objects for a per-object model.", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "CSV file to write, with the model's feature columns in the training input's units; written atomically.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "File to write, atomically: CSV with the model's feature columns in the training input's units, or DarkMachines-format events for a slot model with --latent posterior.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the latent draws; the same seed gives the same file. Default 42.", DefaultValueFactory = _ => 42 };
         var temperature = new Option<double>("--temperature") { Description = "Scale of the latent spread around its mean: z = mu + T sigma eps. 1 (default) samples the distribution itself; below 1 gives more typical rows.", DefaultValueFactory = _ => 1.0 };
-        var latent = new Option<string>("--latent") { Description = "prior (default): z ~ N(0, I), the VAE's prior. fitted: z ~ a full-covariance Gaussian fitted to the latent means of --reference encoded through the model (closer to the data where the encoder's latents are not N(0, I)).", DefaultValueFactory = _ => "prior" };
-        var reference = new Option<string?>("--reference") { Description = "With --latent fitted: the file to encode (e.g. the training split), read as the model was trained." };
+        var latent = new Option<string>("--latent") { Description = "prior (default): z ~ N(0, I), the VAE's prior. fitted: z ~ a full-covariance Gaussian fitted to the latent means of --reference encoded through the model (closer to the data where the encoder's latents are not N(0, I)). " +
+                          "posterior: the aggregate posterior of --reference: for each row a reference event at random, z ~ its q(z|x) = N(mu, (T sigma)^2); " +
+                          "with a slot layout (fixed-slots, level1) each generated event takes that event's object counts and kinds and is written in the DarkMachines format.", DefaultValueFactory = _ => "prior" };
+        var reference = new Option<string?>("--reference") { Description = "With --latent fitted or posterior: the file to encode (e.g. the training split), read as the model was trained." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON instead of a table." };
         var command = new Command("generate", "Use a VAE as a generative model: draw latents from its prior N(0, I) (or a Gaussian fitted to a reference's latents), decode, " +
                                               "invert the normaliser and write the rows as CSV. Compare them with the data with `sieve compare`.")
@@ -33,7 +35,8 @@ internal static class GenerateCommand
             {
                 "prior" => LatentSource.Prior,
                 "fitted" => LatentSource.Fitted,
-                var other => throw new ArgumentException($"--latent '{other}': expected prior or fitted."),
+                "posterior" => LatentSource.Posterior,
+                var other => throw new ArgumentException($"--latent '{other}': expected prior, fitted or posterior."),
             };
             var request = new GenerateRequest(parse.GetValue(model)!, parse.GetValue(count), parse.GetValue(output)!, parse.GetValue(seed),
                 parse.GetValue(temperature), source, parse.GetValue(reference));

@@ -22,6 +22,35 @@ public static class BatchInference
         return Map(model, latents, model.LatentSize, model.InputSize, model.Decode, rowsDone);
     }
 
+    /// <summary>
+    /// (N, F) normalised features -> the Gaussian q(z|x) of a VAE: means and log-variances, (N, Z) each.
+    /// </summary>
+    public static (float[] Mean, float[] LogVariance) EncodeGaussian(IAutoencoder model, float[] features, IProgress<long>? rowsDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model is not ILatentDistribution { HasLatentDistribution: true } gaussian)
+        {
+            throw new ArgumentException("the model has no latent distribution q(z|x): it is not a VAE.", nameof(model));
+        }
+
+        int z = model.LatentSize;
+        float[] both = Map(model, features, model.InputSize, 2 * z, x =>
+        {
+            (Tensor mu, Tensor logVar) = gaussian.EncodeGaussian(x);
+            return torch.cat([mu, logVar], 1); // (b, 2Z): one pass for both
+        }, rowsDone);
+        int n = both.Length / (2 * z);
+        var mean = new float[n * z];
+        var logVariance = new float[n * z];
+        for (int r = 0; r < n; r++)
+        {
+            Array.Copy(both, r * 2 * z, mean, r * z, z);
+            Array.Copy(both, (r * 2 * z) + z, logVariance, r * z, z);
+        }
+
+        return (mean, logVariance);
+    }
+
     private static float[] Map(IAutoencoder model, float[] input, int inWidth, int outWidth, Func<Tensor, Tensor> step, IProgress<long>? rowsDone)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -11,6 +11,9 @@ public interface ILatentDistribution
     /// <summary>Whether this instance has the distribution (a convolutional AE may be plain).</summary>
     bool HasLatentDistribution { get; }
 
+    /// <summary>mu and log sigma^2 of q(z|x): (B, F) -> two (B, Z); throws where <see cref="HasLatentDistribution"/> is false.</summary>
+    (Tensor Mean, Tensor LogVariance) EncodeGaussian(Tensor features);
+
     /// <summary>KL(q(z|x) || N(0, 1)) per event, summed over latent dimensions: (B, F) -> (B).</summary>
     Tensor KlDivergence(Tensor features);
 

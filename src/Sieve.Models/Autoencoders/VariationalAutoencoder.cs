@@ -70,6 +70,9 @@ public sealed class VariationalAutoencoder : nn.Module<Tensor, Tensor>, IAutoenc
     }
 
     /// <inheritdoc />
+    public (Tensor Mean, Tensor LogVariance) EncodeGaussian(Tensor features) => EncodeDistribution(features);
+
+    /// <inheritdoc />
     public Tensor Encode(Tensor features)
     {
         (Tensor mu, Tensor logVar) = EncodeDistribution(features);

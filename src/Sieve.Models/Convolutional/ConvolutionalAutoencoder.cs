@@ -88,6 +88,19 @@ public sealed class ConvolutionalAutoencoder : nn.Module<Tensor, Tensor>, IAutoe
     }
 
     /// <inheritdoc />
+    public (Tensor Mean, Tensor LogVariance) EncodeGaussian(Tensor features)
+    {
+        (Tensor mu, Tensor? logVar) = EncodeDistribution(features);
+        if (logVar is null)
+        {
+            mu.Dispose();
+            throw new InvalidOperationException("a plain convolutional autoencoder has no latent distribution q(z|x); train it with --vae.");
+        }
+
+        return (mu, logVar);
+    }
+
+    /// <inheritdoc />
     public Tensor Encode(Tensor features)
     {
         (Tensor mu, Tensor? logVar) = EncodeDistribution(features);

@@ -6,8 +6,8 @@ namespace Sieve.Pipeline.Generation;
 /// <param name="OutputPath">CSV file to write (atomically).</param>
 /// <param name="Seed">Seed of the latent draws; default 42.</param>
 /// <param name="Temperature">Scale of the latent spread: z = mu + T sigma eps; 1 = the distribution itself.</param>
-/// <param name="Source">Prior N(0, I) or a Gaussian fitted to a reference's latents.</param>
-/// <param name="ReferencePath">The file whose encoded latents are fitted (required for <see cref="LatentSource.Fitted"/>); read as the model was trained.</param>
+/// <param name="Source">Prior N(0, I), a Gaussian fitted to a reference's latents, or the reference's aggregate posterior.</param>
+/// <param name="ReferencePath">The file whose encoded latents are fitted or drawn around (required for <see cref="LatentSource.Fitted"/> and <see cref="LatentSource.Posterior"/>); read as the model was trained.</param>
 public sealed record GenerateRequest(string ModelDirectory, int Count, string OutputPath, int Seed = 42, double Temperature = 1,
     LatentSource Source = LatentSource.Prior, string? ReferencePath = null)
 {
@@ -24,9 +24,9 @@ public sealed record GenerateRequest(string ModelDirectory, int Count, string Ou
             throw new ArgumentException($"--temperature {Temperature}: expected a positive number (1 samples the distribution itself).");
         }
 
-        if (Source == LatentSource.Fitted && ReferencePath is null)
+        if (Source != LatentSource.Prior && ReferencePath is null)
         {
-            throw new ArgumentException("--latent fitted needs --reference FILE: the model directory keeps no training latents, so a file (the training split, say) is encoded and its latents fitted.");
+            throw new ArgumentException($"--latent {Source.ToString().ToLowerInvariant()} needs --reference FILE: the model directory keeps no training latents, so a file (the training split, say) is encoded and its latents used.");
         }
 
         if (Source == LatentSource.Prior && ReferencePath is not null)

@@ -10,9 +10,9 @@ namespace Sieve.Core.Layouts.Internal;
 /// </summary>
 internal static class EventChannels
 {
-    public const string EventId = "event_id";
-    public const string ProcessId = "process_id";
-    public const string Weight = "weight";
+    public const string EventId = HeaderChannels.EventId;
+    public const string ProcessId = HeaderChannels.ProcessId;
+    public const string Weight = HeaderChannels.Weight;
 
     public static string FormatWeight(double w) => w.ToString("R", CultureInfo.InvariantCulture);
 
