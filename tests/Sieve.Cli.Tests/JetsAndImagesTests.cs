@@ -35,6 +35,35 @@ public sealed class JetsAndImagesTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Synthetic_jet_images_are_labelled_synthetic_and_so_is_a_model_trained_on_them()
+    {
+        string output = Path.Combine(dir, "quark.npy"), again = Path.Combine(dir, "again.npy"), model = Path.Combine(dir, "model");
+        (int code, string text) = CliRunner.Run("images", "--synthetic", "quark", "--n", "120", "--leading", "1", "--channels", "type", "--pixels", "16", "--out", output);
+        Assert.True(code == 0, text);
+        Assert.Equal(0, CliRunner.Run("images", "--synthetic", "quark", "--n", "120", "--leading", "1", "--channels", "type", "--pixels", "16", "--out", again).ExitCode);
+        Assert.Equal(File.ReadAllBytes(output), File.ReadAllBytes(again)); // seeded
+
+        DenseArray array = NpyReader.Read(output);
+        Assert.Equal([120, 3, 16, 16], array.Shape);
+        using (JsonDocument sidecar = JsonDocument.Parse(File.ReadAllText(output + ".json")))
+        {
+            Assert.True(sidecar.RootElement.GetProperty("synthetic").GetBoolean());
+            Assert.StartsWith("SYNTHETIC quark-like jets", sidecar.RootElement.GetProperty("source").GetString(), StringComparison.Ordinal);
+        }
+
+        (code, text) = CliRunner.Run("train", "--input", output, "--preset", "conv-cicada", "--epochs", "1", "--out", model);
+        Assert.True(code == 0, text);
+        using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "model.json")));
+        Assert.True(manifest.RootElement.GetProperty("synthetic").GetBoolean());
+
+        // Either an input or synthetic jets, and synthetic jets only make jet images.
+        Assert.Equal(1, CliRunner.Run("images", "--out", Path.Combine(dir, "none.npy")).ExitCode);
+        Assert.Equal(1, CliRunner.Run("images", "--synthetic", "gluon", "--kind", "regions", "--out", Path.Combine(dir, "regions.npy")).ExitCode);
+        Assert.Equal(1, CliRunner.Run("images", "--synthetic", "top", "--out", Path.Combine(dir, "top.npy")).ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir, "regions.npy")));
+    }
+
     [SkippableFact]
     public void Jet_images_are_an_nchw_float32_array_with_a_sidecar_and_pictures()
     {

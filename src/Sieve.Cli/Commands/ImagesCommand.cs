@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sieve.Core.Images;
 using Sieve.Core.Serialization;
+using Sieve.Core.Synthetic;
 using Sieve.Pipeline.Images;
 using Spectre.Console;
 
@@ -13,7 +14,15 @@ internal static class ImagesCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var input = new Option<string>("--input", "-i") { Description = "Event file. Jet images: a generator file (FastJet text, HepMC3, LHE). Region images: any event file (DarkMachines, generator files).", Required = true };
+        var input = new Option<string?>("--input", "-i") { Description = "Event file. Jet images: a generator file (FastJet text, HepMC3, LHE). Region images: any event file (DarkMachines, generator files). Required unless --synthetic." };
+        var synthetic = new Option<string?>("--synthetic")
+        {
+            Description = "Jet images of SYNTHETIC jets instead of an input file: quark (fewer, harder constituents, narrower) or gluon (more, softer, wider), " +
+                          "one jet of 150-250 GeV per event with soft particles around it, particle types from PDG ids (so --channels type works). " +
+                          "A toy for training where real particle-level events are scarce, not physics data; the sidecar and every model trained on it say synthetic (docs/images.md).",
+        };
+        var count = new Option<int>("--n", "-n") { Description = "With --synthetic: events to generate. Default 1000.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "With --synthetic: seed of the generator; the same seed gives the same images. Default 1.", DefaultValueFactory = _ => 1 };
         var format = CommonOptions.Format();
         var kind = new Option<string>("--kind", "-k")
         {
@@ -45,13 +54,21 @@ internal static class ImagesCommand
         var command = new Command("images", "Turn events into images for convolutional autoencoders: jet images from clustered jets, or calorimeter-region images " +
                                             "from reconstructed objects. Conventions (axes, units, pixel edges) in docs/images.md.")
         {
-            input, format, kind, algorithm, radius, ptMin, leading, pixels, extent, channels, centre, rotate, flip, output, plot, json,
+            input, synthetic, count, seed, format, kind, algorithm, radius, ptMin, leading, pixels, extent, channels, centre, rotate, flip, output, plot, json,
         };
         command.SetAction(parse =>
         {
             double r = parse.GetValue(radius);
-            var request = new ImagesRequest(parse.GetValue(input)!, ParseKind(parse.GetValue(kind)!), parse.GetValue(output)!)
+            string? flavour = parse.GetValue(synthetic);
+            string? file = parse.GetValue(input);
+            if ((flavour is null) == (file is null))
             {
+                throw new ArgumentException(flavour is null ? "give --input FILE, or --synthetic quark|gluon for synthetic jets." : "give either --input or --synthetic, not both.");
+            }
+
+            var request = new ImagesRequest(file ?? string.Empty, ParseKind(parse.GetValue(kind)!), parse.GetValue(output)!)
+            {
+                Synthetic = flavour is null ? null : new SyntheticJetSource(ParseFlavour(flavour), parse.GetValue(count), parse.GetValue(seed)),
                 Format = parse.GetValue(format),
                 Jets = JetOptions.Parse(parse.GetValue(algorithm)!, r, parse.GetValue(ptMin)),
                 LeadingJets = parse.GetValue(leading),
@@ -102,6 +119,13 @@ internal static class ImagesCommand
         "jet" or "jets" => ImageKind.Jet,
         "regions" or "region" or "calo" => ImageKind.Regions,
         _ => throw new ArgumentException($"--kind {text} is not an image kind; expected jet or regions."),
+    };
+
+    private static ShowerFlavour ParseFlavour(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "quark" or "q" => ShowerFlavour.Quark,
+        "gluon" or "g" => ShowerFlavour.Gluon,
+        _ => throw new ArgumentException($"--synthetic {text} is not a jet flavour; expected quark or gluon."),
     };
 
     private static JetImageChannels ParseChannels(string text) => text.Trim().ToLowerInvariant() switch

@@ -12,6 +12,9 @@ public sealed record ImageDescription
     /// <summary>The input file.</summary>
     public required string Source { get; init; }
 
+    /// <summary>True when the images are of SYNTHETIC jets (not physics data); every model trained on them says so.</summary>
+    public bool Synthetic { get; init; }
+
     /// <summary>(N, C, H, W).</summary>
     public required IReadOnlyList<long> Shape { get; init; }
 

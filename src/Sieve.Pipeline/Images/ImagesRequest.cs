@@ -28,6 +28,18 @@ public sealed record ImagesRequest(string Input, ImageKind Kind, string Output)
     /// <summary>A folder for PNG pictures (the average image and the first few), or null for none.</summary>
     public string? PlotDirectory { get; init; }
 
+    /// <summary>
+    /// Jet images of SYNTHETIC quark-like or gluon-like jets (<see cref="Sieve.Core.Synthetic.SyntheticShowers"/>)
+    /// instead of the jets of <see cref="Input"/>, which is then ignored; null reads the input.
+    /// </summary>
+    public SyntheticJetSource? Synthetic { get; init; }
+
     /// <summary>How many single images to draw beside the average.</summary>
     public int SinglePlots { get; init; } = 4;
 }
+
+/// <summary>Which synthetic jets `sieve images --synthetic` makes.</summary>
+/// <param name="Flavour">Quark-like or gluon-like showers.</param>
+/// <param name="Events">Events to generate (one synthetic jet each, plus soft particles).</param>
+/// <param name="Seed">Seed; the same seed gives the same images.</param>
+public sealed record SyntheticJetSource(Sieve.Core.Synthetic.ShowerFlavour Flavour, int Events, int Seed);

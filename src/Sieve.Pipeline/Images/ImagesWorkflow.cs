@@ -34,6 +34,11 @@ public static class ImagesWorkflow
             throw new ArgumentException($"--leading must be 0 (every jet) or a positive number of jets per event, not {request.LeadingJets}.");
         }
 
+        if (request.Synthetic is not null && request.Kind != ImageKind.Jet)
+        {
+            throw new ArgumentException("--synthetic makes jets: use it with --kind jet (region images need reconstructed events, e.g. the DarkMachines format).");
+        }
+
         var images = new List<float[]>();
         var rows = new List<string>();
         long events = 0;
@@ -46,7 +51,8 @@ public static class ImagesWorkflow
             JetDefinition definition = request.Jets.Validated();
             shape = JetImager.Shape(options);
             rowsHeader = "event,jet,pt,eta,phi,m,constituents";
-            foreach (JetSource.Particles e in JetSource.Read(request.Input, request.Format))
+            IEnumerable<JetSource.Particles> source = request.Synthetic is { } synthetic ? JetSource.Read(synthetic) : JetSource.Read(request.Input, request.Format);
+            foreach (JetSource.Particles e in source)
             {
                 events++;
                 if (options.Channels == JetImageChannels.ByType && !e.HasPdgIds)
@@ -71,7 +77,10 @@ public static class ImagesWorkflow
             description = new ImageDescription
             {
                 Kind = ImageKind.Jet,
-                Source = request.Input,
+                Source = request.Synthetic is { } made
+                    ? string.Create(CultureInfo.InvariantCulture, $"SYNTHETIC {made.Flavour.ToString().ToLowerInvariant()}-like jets ({made.Events} events, seed {made.Seed}; docs/images.md)")
+                    : request.Input,
+                Synthetic = request.Synthetic is not null,
                 Shape = [images.Count, shape.Dims[0], shape.Dims[1], shape.Dims[2]],
                 Channels = options.Channels == JetImageChannels.ByType ? ParticleTypes.ChannelNames : ["all particles"],
                 Eta = new ImageAxis($"delta eta from {centre}{(options.Rotate ? ", after rotating the principal axis onto eta" : string.Empty)}", edges, "1 (pseudorapidity)"),
@@ -122,7 +131,7 @@ public static class ImagesWorkflow
         if (images.Count == 0)
         {
             throw new ArgumentException(request.Kind == ImageKind.Jet
-                ? $"{request.Input}: no jet above {request.Jets.PtMin} GeV in {events} event(s); nothing to write (lower --ptmin?)."
+                ? $"{description.Source}: no jet above {request.Jets.PtMin} GeV in {events} event(s); nothing to write (lower --ptmin?)."
                 : $"{request.Input}: no events; nothing to write.");
         }
 

@@ -1,5 +1,6 @@
 using Sieve.Core.Events;
 using Sieve.Core.Jets;
+using Sieve.Core.Synthetic;
 using Sieve.Core.Tables;
 using Sieve.IO.Generators;
 
@@ -36,6 +37,18 @@ public static class JetSource
         };
         bool ids = generator != GeneratorFormat.FastJetText;
         return GeneratorReader.Read(path, generator).Select(e => new Particles(e.Id, ClusteringInputs.Visible(e), ids));
+    }
+
+    /// <summary>The events of synthetic quark-like or gluon-like jets (every particle is visible).</summary>
+    public static IEnumerable<Particles> Read(SyntheticJetSource synthetic)
+    {
+        ArgumentNullException.ThrowIfNull(synthetic);
+        if (synthetic.Events < 1)
+        {
+            throw new ArgumentException($"--n {synthetic.Events}: expected at least 1 synthetic event.");
+        }
+
+        return SyntheticShowers.Generate(synthetic.Flavour, synthetic.Events, synthetic.Seed).Select(e => new Particles(e.Id, ClusteringInputs.Visible(e), true));
     }
 
     /// <summary>The momenta of the visible particles, in the same order.</summary>

@@ -152,7 +152,7 @@ public static class TrainWorkflow
             Training = training,
             Result = new TrainingSummary(0, 0, double.NaN, split.Train.Length, split.Validation.Length, Path.GetFileName(request.Input.Path)),
             WeightsSha256 = string.Empty,
-            Synthetic = request.Synthetic,
+            Synthetic = request.Synthetic || Images.ImageSidecar.IsSynthetic(request.Input.Path),
             Missing = missing,
         };
 
