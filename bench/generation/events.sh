@@ -32,16 +32,12 @@ sieve compare --reference $work/dm-test.csv --generated $work/dm-train.csv --lay
 date=$(date -u +%Y-%m-%d)
 out=bench/results/generation-events-$date.md
 /usr/bin/python3 - "$work" "$out" "$date" "$ntest" <<'PY'
-import json, sys, subprocess, platform
+import json, sys
+sys.path.insert(0, "bench/generation")
+from tables import header, row, machine
+import tables
 work, out, date, ntest = sys.argv[1:5]
-def load(name): return json.load(open(f"{work}/{name}/compare.json"))
-def row(label, r):
-    cells = [f"{w['full']:.4g} ({w['mean']:.4g} ± {w['std']:.2g})" for w in r["w1"] + r["derived_w1"]]
-    return f"| {label} | " + " | ".join(cells) + f" | {r['fpd']['value']:.4g} ± {r['fpd']['error']:.2g} |"
-def header(r):
-    names = [w["feature"] for w in r["w1"] + r["derived_w1"]]
-    return "| sample | " + " | ".join(f"W1 {n}" for n in names) + " | FPD |\n|---|" + "---|" * (len(names) + 1)
-cpu = subprocess.run(["sh", "-c", "lscpu | grep 'Model name' | sed 's/.*: *//'"], capture_output=True, text=True).stdout.strip()
+def load(name): return tables.load(work, name)
 sec = lambda n: open(f"{work}/{n}.seconds").read().strip()
 note = lambda b: json.load(open(f"{work}/gen-{b}.json"))["note"]
 o1, o2, of = load("objects-1"), load("objects-0.1"), load("objects-floor")
@@ -58,7 +54,7 @@ test split by `sieve compare` one row per object and per slot. W1: full samples,
 mean ± std; FPD extrapolated to infinite N with its fit error. The floor compares the training split itself
 with the test split. Multiplicities match the training split's by construction, so they are not a test here.
 
-Machine: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, {platform.system()} {platform.release()}, shared with other work; training {sec('slots-1')} s (beta 1), {sec('slots-0.1')} s (beta 0.1).
+Machine: {machine()}, shared with other work; training {sec('slots-1')} s (beta 1), {sec('slots-0.1')} s (beta 0.1).
 
 Generator notes: beta 1: {note('1')} beta 0.1: {note('0.1')}
 

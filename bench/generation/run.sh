@@ -40,16 +40,12 @@ date=$(date -u +%Y-%m-%d)
 out=bench/results/generation-$date.md
 cp $work/atlas-0.01-compare/compare-pt.png bench/results/generation-atlas-pt-$date.png
 /usr/bin/python3 - "$work" "$out" "$date" <<'PY'
-import json, sys, subprocess, platform
+import json, sys
+sys.path.insert(0, "bench/generation")
+from tables import header, row, machine
+import tables
 work, out, date = sys.argv[1:4]
-def load(name): return json.load(open(f"{work}/{name}/compare.json"))
-def row(label, r):
-    cells = [f"{w['full']:.4g} ({w['mean']:.4g} ± {w['std']:.2g})" for w in r["w1"] + r["derived_w1"]]
-    return f"| {label} | " + " | ".join(cells) + f" | {r['fpd']['value']:.4g} ± {r['fpd']['error']:.2g} |"
-def header(r):
-    names = [w["feature"] for w in r["w1"] + r["derived_w1"]]
-    return "| sample | " + " | ".join(f"W1 {n}" for n in names) + " | FPD |\n|---|" + "---|" * (len(names) + 1)
-cpu = subprocess.run(["sh", "-c", "lscpu | grep 'Model name' | sed 's/.*: *//'"], capture_output=True, text=True).stdout.strip()
+def load(name): return tables.load(work, name)
 sec = lambda n: open(f"{work}/{n}.seconds").read().strip()
 a1, a2, af = load("atlas-1-compare"), load("atlas-0.01-compare"), load("atlas-floor")
 d, df = load("dm-compare"), load("dm-floor")
@@ -63,7 +59,7 @@ extrapolated to infinite N from resamples of 40 % to 100 % of the test split, wi
 The "floor" rows compare the test split with the training split (two samples of the same data): what a perfect
 generator would score at these sample sizes.
 
-Machine: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, {platform.system()} {platform.release()}; training {sec('atlas-1')} s (beta 1), {sec('atlas-0.01')} s (beta 0.01), {sec('dm')} s (DarkMachines).
+Machine: {machine()}; training {sec('atlas-1')} s (beta 1), {sec('atlas-0.01')} s (beta 0.01), {sec('dm')} s (DarkMachines).
 
 ## ATLAS jets (test.csv, {a1['reference_rows']:,} jets; m, pt in MeV)
 
